@@ -1,0 +1,124 @@
+#include "server/cli/commands.hpp"
+
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "core/config_file.hpp"
+#include "server/cli/args.hpp"
+#include "server/http/api_server.hpp"
+#include "server/services/demo_seed.hpp"
+#include "server/services/server_config.hpp"
+#include "server/store/migrations.hpp"
+
+namespace yeyou::cli {
+namespace {
+
+constexpr const char* kUsage = R"(usage: yeyou-server <command> [options]
+
+commands:
+  serve      --db PATH [--listen HOST:PORT] [--config FILE]   serve the HTTP/JSON API
+  seed-demo  --db PATH [--assets DIR]                         load the demo data set (dates from today)
+  migrate    --db PATH                                        create or upgrade the database schema
+)";
+
+std::string default_assets_dir() {
+  if (const char* env = std::getenv("YEYOU_ASSETS_DIR")) return env;
+  if (std::filesystem::exists("assets/demo")) return "assets";
+  return YEYOU_SOURCE_ASSETS_DIR;
+}
+
+services::ServerConfig load_config(const Args& a) {
+  services::ServerConfig cfg;
+  if (auto path = a.get("--config")) cfg = services::load_server_config(*path);
+  else cfg.assets_dir = default_assets_dir();
+  if (auto db = a.get("--db")) cfg.db_path = *db;
+  if (auto listen = a.get("--listen")) services::parse_listen(*listen, cfg);
+  if (auto assets = a.get("--assets")) cfg.assets_dir = *assets;
+  return cfg;
+}
+
+int cmd_migrate(const Args& a) {
+  store::Db db(a.require("--db"));
+  int applied = store::migrate(db);
+  std::cout << "schema version " << store::schema_version(db) << " (" << applied << " migrations applied)\n";
+  return 0;
+}
+
+int cmd_seed_demo(const Args& a) {
+  auto cfg = load_config(a);
+  if (!a.get("--db")) throw UsageError("--db is required");
+  store::DbPool pool(cfg.db_path);
+  auto sum = services::seed_demo(pool, cfg.assets_dir + "/demo", now_utc());
+  std::cout << "seeded " << cfg.db_path << ": " << sum.districts << " districts, " << sum.venues << " venues, "
+            << sum.events << " events, " << sum.readings << " occupancy readings\n";
+  return 0;
+}
+
+int cmd_serve(const Args& a) {
+  auto cfg = load_config(a);
+  // Block SIGINT/SIGTERM in every thread; one thread waits for them and stops the server.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+
+  store::DbPool pool(cfg.db_path);
+  services::ContentService content(pool, cfg.max_event_query_days);
+  services::RatingService ratings(pool);
+  http::ApiServer server({content, ratings, cfg.crowd},
+                         {static_cast<std::size_t>(cfg.max_body_bytes), cfg.threads, cfg.log_requests});
+  int port = server.bind(cfg.listen_host, cfg.listen_port);
+  if (port < 0) {
+    std::cerr << "error: cannot listen on " << cfg.listen_host << ":" << cfg.listen_port << "\n";
+    return 1;
+  }
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    std::cerr << "received signal " << sig << ", shutting down\n";
+    server.stop();
+  });
+  std::cerr << "listening on http://" << cfg.listen_host << ":" << port << " (db " << cfg.db_path << ")"
+            << std::endl;
+  bool ok = server.serve();
+  // If serve() returned on its own, wake the waiter so it can exit.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cerr << "stopped\n";
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int run_server_cli(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  const std::string& cmd = args[0];
+  try {
+    if (cmd == "serve") return cmd_serve(Args(rest, {"--db", "--listen", "--config", "--assets"}));
+    if (cmd == "seed-demo") return cmd_seed_demo(Args(rest, {"--db", "--config", "--assets"}));
+    if (cmd == "migrate") return cmd_migrate(Args(rest, {"--db"}));
+    std::cerr << "unknown command '" << cmd << "'\n" << kUsage;
+    return 2;
+  } catch (const UsageError& e) {
+    std::cerr << "error: " << e.what() << "\n" << kUsage;
+    return 2;
+  } catch (const ConfigError& e) {
+    std::cerr << "config error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace yeyou::cli

@@ -1,0 +1,72 @@
+#include "server/http/api_server.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include <httplib.h>
+
+#include "server/http/json_response.hpp"
+
+namespace yeyou::http {
+namespace {
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+}  // namespace
+
+ApiServer::ApiServer(Services services, HttpOptions options)
+    : services_(services), options_(options), server_(std::make_unique<httplib::Server>()) {
+  auto& s = *server_;
+  s.set_tcp_nodelay(true);
+  s.set_payload_max_length(options_.max_body_bytes);
+  s.set_read_timeout(10, 0);
+  s.set_write_timeout(10, 0);
+  s.set_keep_alive_timeout(5);
+  int threads = options_.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    request_started = std::chrono::steady_clock::now();
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) write_status_error(res, res.status);
+  });
+  s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+    } catch (...) {
+      std::fprintf(stderr, "error: %s %s: unknown exception\n", req.method.c_str(), req.path.c_str());
+    }
+    write_status_error(res, 500);
+  });
+  if (options_.log_requests) {
+    s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                      request_started)
+                    .count();
+      std::fprintf(stderr, "%s %s %s %d %lld.%03lldms %zuB\n", req.remote_addr.c_str(), req.method.c_str(),
+                   req.path.c_str(), res.status, static_cast<long long>(us / 1000),
+                   static_cast<long long>(us % 1000), res.body.size());
+    });
+  }
+  register_routes(s, services_);
+}
+
+ApiServer::~ApiServer() { stop(); }
+
+int ApiServer::bind(const std::string& host, int port) {
+  if (port == 0) return server_->bind_to_any_port(host);
+  return server_->bind_to_port(host, port) ? port : -1;
+}
+
+bool ApiServer::serve() { return server_->listen_after_bind(); }
+void ApiServer::stop() {
+  if (server_) server_->stop();
+}
+bool ApiServer::is_running() const { return server_->is_running(); }
+
+}  // namespace yeyou::http

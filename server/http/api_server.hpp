@@ -1,0 +1,52 @@
+#pragma once
+// The HTTP/JSON API on cpp-httplib. Routes are registered in one place
+// (routes.cpp); handlers parse, call a service and write JSON.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "core/occupancy.hpp"
+#include "server/services/content_service.hpp"
+#include "server/services/rating_service.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace yeyou::http {
+
+struct Services {
+  services::ContentService& content;
+  services::RatingService& ratings;
+  CrowdThresholds crowd;
+};
+
+struct HttpOptions {
+  std::size_t max_body_bytes = 64 * 1024;
+  int threads = 8;
+  bool log_requests = true;
+};
+
+class ApiServer {
+ public:
+  ApiServer(Services services, HttpOptions options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds; port 0 picks a free port. Returns the bound port, or -1.
+  int bind(const std::string& host, int port);
+  // Serves until stop(); blocks the calling thread.
+  bool serve();
+  void stop();
+  bool is_running() const;
+
+ private:
+  Services services_;
+  HttpOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+void register_routes(httplib::Server& server, Services& services);
+
+}  // namespace yeyou::http

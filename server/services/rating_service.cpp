@@ -1,0 +1,51 @@
+#include "server/services/rating_service.hpp"
+
+#include <sodium.h>
+
+#include "server/services/service_errors.hpp"
+#include "server/store/content_store.hpp"
+#include "server/store/rating_store.hpp"
+
+namespace yeyou::services {
+
+std::string payload_hash(const Json& canonical) {
+  std::string text = canonical.dump();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+RatingService::RatingService(store::DbPool& pool) : pool_(pool) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+static void check_subject_exists(store::Db& db, const Subject& s) {
+  if (s.kind != SubjectKind::venue && s.kind != SubjectKind::event) return;
+  bool numeric = !s.id.empty() && s.id.size() <= 10 && s.id.find_first_not_of("0123456789") == std::string::npos;
+  bool exists = false;
+  if (numeric) {
+    auto id = std::stoll(s.id);
+    exists = s.kind == SubjectKind::venue ? store::find_venue(db, id).has_value() : store::find_event(db, id).has_value();
+  }
+  if (!exists) throw ValidationError({{"subject.id", "no " + std::string(name_of(s.kind)) + " with this id"}});
+}
+
+RatingReceipt RatingService::submit(const Json& body, Timestamp now) {
+  Rating r = rating_from_json(body);
+  std::string hash = payload_hash(to_json(r));
+  auto& db = pool_.get();
+  store::Transaction tx(db);
+  if (auto existing = store::find_rating(db, r.id)) {
+    if (existing->payload_hash != hash)
+      throw Conflict("rating " + r.id + " was already received with a different payload");
+    return {existing->rating, existing->received_at, false};
+  }
+  check_subject_exists(db, r.subject);
+  store::insert_rating(db, r, now, hash);
+  tx.commit();
+  return {r, now, true};
+}
+
+}  // namespace yeyou::services

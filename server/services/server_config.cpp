@@ -1,0 +1,47 @@
+#include "server/services/server_config.hpp"
+
+#include "core/config_file.hpp"
+
+namespace yeyou::services {
+
+void parse_listen(const std::string& listen, ServerConfig& cfg) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size())
+    throw ConfigError("listen address must be HOST:PORT, got '" + listen + "'");
+  std::string port = listen.substr(colon + 1);
+  if (port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5 || std::stoi(port) > 65535)
+    throw ConfigError("listen port must be 0..65535, got '" + port + "'");
+  cfg.listen_host = listen.substr(0, colon);
+  if (cfg.listen_host.size() > 2 && cfg.listen_host.front() == '[' && cfg.listen_host.back() == ']')
+    cfg.listen_host = cfg.listen_host.substr(1, cfg.listen_host.size() - 2);
+  cfg.listen_port = std::stoi(port);
+}
+
+ServerConfig load_server_config(const std::string& path) {
+  ServerConfig cfg;
+  ConfigFile f(path);
+  cfg.db_path = f.string("server.db", cfg.db_path);
+  std::string listen = f.string("server.listen", cfg.listen_host + ":" + std::to_string(cfg.listen_port));
+  try {
+    parse_listen(listen, cfg);
+  } catch (const ConfigError& e) {
+    throw ConfigError(path + ": server.listen: " + e.what());
+  }
+  cfg.threads = static_cast<int>(f.integer("server.threads", cfg.threads, 1, 256));
+  cfg.max_body_bytes = f.integer("server.max_body_bytes", cfg.max_body_bytes, 1024, 16 * 1024 * 1024);
+  cfg.log_requests = f.boolean("server.log_requests", cfg.log_requests);
+  cfg.assets_dir = f.string("server.assets_dir", cfg.assets_dir);
+  cfg.max_event_query_days = f.integer("api.max_event_query_days", cfg.max_event_query_days, 1, 366);
+  cfg.crowd.busy = f.number("crowd.busy", cfg.crowd.busy, 0.01, 10);
+  cfg.crowd.crowded = f.number("crowd.crowded", cfg.crowd.crowded, 0.01, 10);
+  cfg.crowd.full = f.number("crowd.full", cfg.crowd.full, 0.01, 10);
+  f.finish();
+  try {
+    cfg.crowd.validate();
+  } catch (const ValidationError& e) {
+    throw ConfigError(path + ": crowd thresholds must satisfy busy < crowded < full");
+  }
+  return cfg;
+}
+
+}  // namespace yeyou::services

@@ -1,0 +1,29 @@
+#pragma once
+// The server's configuration (config/server.toml). Every option has a
+// default; command-line flags override the file.
+#include <cstdint>
+#include <string>
+
+#include "core/occupancy.hpp"
+
+namespace yeyou::services {
+
+struct ServerConfig {
+  std::string db_path = "yeyou.db";
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8080;
+  int threads = 8;
+  std::int64_t max_body_bytes = 64 * 1024;
+  bool log_requests = true;
+  std::string assets_dir = "assets";
+  std::int64_t max_event_query_days = 62;
+  CrowdThresholds crowd;
+};
+
+// Loads `path` over the defaults; throws ConfigError with file:line on an
+// unknown option or a wrong type.
+ServerConfig load_server_config(const std::string& path);
+// "HOST:PORT" → host and port; throws ConfigError when malformed.
+void parse_listen(const std::string& listen, ServerConfig& cfg);
+
+}  // namespace yeyou::services

@@ -1,0 +1,94 @@
+#include "server/store/content_store.hpp"
+
+namespace yeyou::store {
+
+static std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
+static Timestamp at(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
+
+void upsert_district(Db& db, const District& d) {
+  Stmt s(db, "INSERT INTO districts(id, name_json) VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET name_json=excluded.name_json");
+  s.bind(1, d.id).bind(2, to_json(d.name).dump()).run();
+}
+
+std::vector<District> list_districts(Db& db) {
+  std::vector<District> out;
+  Stmt s(db, "SELECT id, name_json FROM districts ORDER BY id");
+  while (s.step()) out.push_back(district_from_json(Json{{"id", s.text(0)}, {"name", Json::parse(s.text(1))}}));
+  return out;
+}
+
+void upsert_venue(Db& db, const Venue& v, Timestamp now) {
+  Stmt s(db,
+         "INSERT INTO venues(id, district, capacity, body, updated_at) VALUES(?1, ?2, ?3, ?4, ?5) "
+         "ON CONFLICT(id) DO UPDATE SET district=excluded.district, capacity=excluded.capacity, "
+         "body=excluded.body, updated_at=excluded.updated_at");
+  s.bind(1, v.id).bind(2, v.district).bind(3, v.capacity).bind(4, to_json(v).dump()).bind(5, secs(now)).run();
+}
+
+std::optional<Venue> find_venue(Db& db, std::int64_t id) {
+  Stmt s(db, "SELECT body FROM venues WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return venue_from_json(Json::parse(s.text(0)));
+}
+
+std::vector<Venue> list_venues(Db& db) {
+  std::vector<Venue> out;
+  Stmt s(db, "SELECT body FROM venues ORDER BY id");
+  while (s.step()) out.push_back(venue_from_json(Json::parse(s.text(0))));
+  return out;
+}
+
+void upsert_event(Db& db, const Event& e, Timestamp now) {
+  Stmt s(db,
+         "INSERT INTO events(id, venue_id, start_at, end_at, status, body, updated_at) "
+         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET venue_id=excluded.venue_id, "
+         "start_at=excluded.start_at, end_at=excluded.end_at, status=excluded.status, body=excluded.body, "
+         "updated_at=excluded.updated_at");
+  s.bind(1, e.id).bind(2, e.venue_id).bind(3, secs(e.start)).bind(4, secs(e.end));
+  s.bind(5, name_of(e.status)).bind(6, to_json(e).dump()).bind(7, secs(now)).run();
+}
+
+std::optional<Event> find_event(Db& db, std::int64_t id) {
+  Stmt s(db, "SELECT body FROM events WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return event_from_json(Json::parse(s.text(0)));
+}
+
+std::vector<Event> events_overlapping(Db& db, Timestamp from, Timestamp to) {
+  // Events last at most kMaxEventSeconds, so the start index bounds the scan.
+  std::vector<Event> out;
+  Stmt s(db,
+         "SELECT body FROM events WHERE start_at >= ?1 AND start_at < ?2 AND end_at > ?3 "
+         "ORDER BY start_at, id");
+  s.bind(1, secs(from) - kMaxEventSeconds).bind(2, secs(to)).bind(3, secs(from));
+  while (s.step()) out.push_back(event_from_json(Json::parse(s.text(0))));
+  return out;
+}
+
+void add_occupancy(Db& db, const OccupancyReading& r) {
+  Stmt s(db, "INSERT INTO occupancy_readings(venue_id, count, capacity, taken_at, source) VALUES(?1, ?2, ?3, ?4, ?5)");
+  s.bind(1, r.venue_id).bind(2, r.count).bind(3, r.capacity).bind(4, secs(r.taken_at)).bind(5, name_of(r.source));
+  s.run();
+}
+
+std::vector<OccupancyReading> latest_occupancy(Db& db) {
+  std::vector<OccupancyReading> out;
+  Stmt s(db,
+         "SELECT r.venue_id, r.count, r.capacity, r.taken_at, r.source FROM occupancy_readings r "
+         "WHERE r.id = (SELECT id FROM occupancy_readings x WHERE x.venue_id = r.venue_id "
+         "ORDER BY taken_at DESC, id DESC LIMIT 1) ORDER BY r.venue_id");
+  while (s.step()) {
+    OccupancyReading r;
+    r.venue_id = s.int64(0);
+    r.count = s.int64(1);
+    r.capacity = s.int64(2);
+    r.taken_at = at(s.int64(3));
+    r.source = enum_from<OccupancySource>(s.text(4)).value_or(OccupancySource::staff);
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace yeyou::store

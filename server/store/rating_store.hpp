@@ -1,0 +1,22 @@
+#pragma once
+// Ratings keyed by the kiosk's UUID: inserting the same id twice keeps one row.
+#include <optional>
+#include <string>
+
+#include "core/feedback.hpp"
+#include "server/store/db.hpp"
+
+namespace yeyou::store {
+
+struct StoredRating {
+  Rating rating;
+  Timestamp received_at{};
+  std::string payload_hash;
+};
+
+// Inserts unless the id exists; returns true if a row was inserted.
+bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash);
+std::optional<StoredRating> find_rating(Db& db, const std::string& id);
+std::int64_t count_ratings(Db& db);
+
+}  // namespace yeyou::store

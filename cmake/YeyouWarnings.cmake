@@ -3,7 +3,7 @@
 function(yeyou_target_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
-    -Wconversion -Wno-sign-conversion -Wnull-dereference -Wdouble-promotion -Wformat=2)
+    -Wconversion -Wno-sign-conversion -Wdouble-promotion -Wformat=2)
   if(YEYOU_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -150,6 +150,7 @@ std::string mask_phone(const std::string& phone) {
   std::string digits;
   for (char ch : phone)
     if (ch >= '0' && ch <= '9') digits += ch;
+  if (digits.size() == 13 && digits.rfind("86", 0) == 0) digits = digits.substr(2);  // +86 mobile
   if (digits.size() < 7) return std::string(digits.size(), '*');
   return digits.substr(0, 3) + std::string(digits.size() - 7, '*') + digits.substr(digits.size() - 4);
 }

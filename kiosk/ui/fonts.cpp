@@ -1,0 +1,115 @@
+#include "kiosk/ui/fonts.hpp"
+
+#include <fstream>
+#include <iterator>
+
+namespace yeyou::kiosk {
+namespace {
+
+// Characters the code itself composes into text (numbers, times, prices),
+// plus what ImGui itself may draw (ellipsis, fallback).
+constexpr std::string_view kAlwaysWanted =
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+    "\u2013\u2014\u2026\u00a5\u00b7\u2022\uFFFD";
+
+bool is_shown(char32_t c) { return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0); }
+
+}  // namespace
+
+std::vector<char32_t> decode_utf8(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      auto cb = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cb >> 6) != 2) ok = false;
+      else c = (c << 6) | (cb & 0x3Fu);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(c);
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+Fonts::Fonts(std::string path, Sizes sizes) : path_(std::move(path)), sizes_(sizes) {
+  wanted_.Clear();
+  add_text(kAlwaysWanted);
+}
+
+bool Fonts::load(std::string& error) {
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) {
+    error = path_ + ": cannot open font file";
+    return false;
+  }
+  data_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (data_.size() < 12) {
+    error = path_ + ": not a font file";
+    return false;
+  }
+  dirty_ = true;
+  return true;
+}
+
+bool Fonts::add_text(std::string_view utf8) {
+  bool grew = false;
+  for (char32_t c : decode_utf8(utf8)) {
+    if (c > 0xFFFF || !is_shown(c)) continue;  // ImWchar is 16-bit in Debian's build
+    auto w = static_cast<int>(c);
+    if (!wanted_.GetBit(static_cast<std::size_t>(w))) {
+      wanted_.SetBit(static_cast<std::size_t>(w));
+      ++wanted_count_;
+      grew = true;
+    }
+  }
+  if (grew) dirty_ = true;
+  return grew;
+}
+
+bool Fonts::build(ImFontAtlas& atlas, float scale) {
+  atlas.Clear();
+  small_ = body_ = large_ = title_ = nullptr;
+  ranges_.clear();
+  wanted_.BuildRanges(&ranges_);
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+  auto add = [&](float px) -> ImFont* {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // data_ outlives the atlas build
+    cfg.OversampleH = 1;               // CJK at these sizes needs no oversampling
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    return atlas.AddFontFromMemoryTTF(data_.data(), static_cast<int>(data_.size()), px * scale, &cfg,
+                                      ranges_.Data);
+  };
+  body_ = add(sizes_.body);  // first font = ImGui's default
+  small_ = add(sizes_.small);
+  large_ = add(sizes_.large);
+  title_ = add(sizes_.title);
+  if (!body_ || !small_ || !large_ || !title_ || !atlas.Build()) return false;
+  dirty_ = false;
+  return true;
+}
+
+std::vector<char32_t> Fonts::missing_glyphs(const ImFont& font, std::string_view utf8) {
+  std::vector<char32_t> out;
+  for (char32_t c : decode_utf8(utf8)) {
+    if (!is_shown(c) || c == 0x20 || c == 0x3000) continue;
+    if (c > 0xFFFF || !font.FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+      bool seen = false;
+      for (char32_t m : out) seen = seen || m == c;
+      if (!seen) out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace yeyou::kiosk

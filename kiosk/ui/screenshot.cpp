@@ -1,0 +1,115 @@
+// App's --screenshot mode: render every screen offscreen (SDL's offscreen
+// video driver + software renderer) once the first data has arrived, and
+// write PNG files.
+#include <filesystem>
+#include <cstdio>
+#include <vector>
+
+#include <SDL.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include "kiosk/ui/app.hpp"
+
+namespace yeyou::kiosk {
+namespace {
+
+constexpr int kLayoutFrames = 3;  // ImGui needs a couple of frames to settle sizes
+
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool App::save_png(const std::string& path) {
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+  if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGB24, pixels.data(), w * 3) != 0) {
+    std::fprintf(stderr, "yeyou-kiosk: reading pixels failed: %s\n", SDL_GetError());
+    return false;
+  }
+  if (!stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3)) {
+    std::fprintf(stderr, "yeyou-kiosk: cannot write %s\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::string App::missing_glyph_report() const {
+  std::string report;
+  const std::string text = strings_.all_text() + content_text(*vm_);
+  for (ImFont* font : {fonts_.small(), fonts_.body(), fonts_.large(), fonts_.title()})
+    for (char32_t c : Fonts::missing_glyphs(*font, text))
+      if (report.find(utf8_of(c)) == std::string::npos) report += utf8_of(c);
+  return report;
+}
+
+int App::run_screenshots() {
+  const auto deadline = SDL_GetTicks64() + static_cast<Uint64>(cfg_.screenshot_wait_seconds) * 1000;
+  while (!vm_->sync.has_data && SDL_GetTicks64() < deadline) {
+    SDL_Event ev;
+    if (SDL_WaitEventTimeout(&ev, 100) && ev.type == wake_event_) take_snapshot();
+  }
+  take_snapshot();
+  if (!vm_->sync.has_data) {
+    std::fprintf(stderr, "yeyou-kiosk: cannot reach the server at %s within %d s: %s\n", cfg_.server_url.c_str(),
+                 cfg_.screenshot_wait_seconds,
+                 vm_->sync.last_error.empty() ? "no answer" : vm_->sync.last_error.c_str());
+    return 2;
+  }
+  worker_->stop();  // freeze the snapshot while rendering
+
+  std::error_code ec;
+  std::filesystem::create_directories(cfg_.screenshot_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "yeyou-kiosk: cannot create %s: %s\n", cfg_.screenshot_dir.c_str(), ec.message().c_str());
+    return 3;
+  }
+  std::vector<Lang> langs{Lang::zh, Lang::en, Lang::ko};
+  if (cfg_.lang_from_cli) langs = {cfg_.lang};
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  int written = 0;
+  for (std::size_t s = 0; s < screens_.size(); ++s) {
+    current_ = s;
+    for (Lang l : langs) {
+      lang_ = l;
+      for (int i = 0; i < kLayoutFrames; ++i) {
+        render_frame();
+        SDL_RenderPresent(renderer_);
+      }
+      render_frame();
+      std::string path = cfg_.screenshot_dir + "/" + std::string(screens_[s]->id()) + "-" +
+                         std::string(lang_code(l)) + "-" + std::to_string(w) + "x" + std::to_string(h) + ".png";
+      if (!save_png(path)) return 3;
+      SDL_RenderPresent(renderer_);
+      std::fprintf(stderr, "yeyou-kiosk: wrote %s\n", path.c_str());
+      ++written;
+    }
+  }
+  if (std::string missing = missing_glyph_report(); !missing.empty())
+    std::fprintf(stderr, "yeyou-kiosk: warning: missing glyphs: %s\n", missing.c_str());
+  std::fprintf(stderr, "yeyou-kiosk: %d screenshot(s), %zu glyphs in the atlas, %zu on-now and %zu later-tonight events\n",
+               written, fonts_.wanted_count(), vm_->on_now.size(), vm_->later_tonight.size());
+  return 0;
+}
+
+}  // namespace yeyou::kiosk

@@ -1,0 +1,47 @@
+#include "support/test_server.hpp"
+
+#include <chrono>
+
+#include <doctest/doctest.h>
+
+#include "server/services/demo_seed.hpp"
+
+namespace yeyou::test {
+
+TestServer::TestServer(TestServerOptions options) {
+  pool_ = std::make_unique<store::DbPool>(db_path());
+  if (options.seed_demo) services::seed_demo(*pool_, std::string(YEYOU_SOURCE_DIR) + "/assets/demo", now_utc());
+  content_ = std::make_unique<services::ContentService>(*pool_, 62);
+  ratings_ = std::make_unique<services::RatingService>(*pool_);
+  server_ = std::make_unique<http::ApiServer>(http::Services{*content_, *ratings_, CrowdThresholds{}},
+                                              http::HttpOptions{options.max_body_bytes, 4, false});
+  port_ = server_->bind("127.0.0.1", 0);
+  REQUIRE(port_ > 0);
+  thread_ = std::thread([this] { server_->serve(); });
+  for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(server_->is_running());
+}
+
+TestServer::~TestServer() {
+  server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+httplib::Client TestServer::client() const {
+  httplib::Client c("127.0.0.1", port_);
+  c.set_connection_timeout(5, 0);
+  c.set_read_timeout(10, 0);
+  return c;
+}
+
+Json body_json(const httplib::Result& r) {
+  REQUIRE(r);
+  try {
+    return Json::parse(r->body);
+  } catch (const std::exception& e) {
+    FAIL("response is not JSON: " << r->body.substr(0, 200));
+  }
+  return {};
+}
+
+}  // namespace yeyou::test

@@ -1,0 +1,47 @@
+#pragma once
+// A real yeyou API server on a free loopback port, backed by a temp-dir
+// SQLite file (optionally seeded with the demo data), for tests that talk
+// real HTTP with httplib::Client.
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <httplib.h>
+
+#include "core/json_reader.hpp"
+#include "server/http/api_server.hpp"
+#include "server/store/db_pool.hpp"
+#include "support/temp_dir.hpp"
+
+namespace yeyou::test {
+
+struct TestServerOptions {
+  bool seed_demo = true;
+  std::size_t max_body_bytes = 64 * 1024;
+};
+
+class TestServer {
+ public:
+  explicit TestServer(TestServerOptions options = {});
+  ~TestServer();
+
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string db_path() const { return dir_.file("yeyou.db"); }
+  httplib::Client client() const;
+  store::DbPool& pool() { return *pool_; }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<store::DbPool> pool_;
+  std::unique_ptr<services::ContentService> content_;
+  std::unique_ptr<services::RatingService> ratings_;
+  std::unique_ptr<http::ApiServer> server_;
+  std::thread thread_;
+  int port_ = -1;
+};
+
+// Parses a response body as JSON (fails the test on malformed JSON).
+Json body_json(const httplib::Result& r);
+
+}  // namespace yeyou::test

@@ -14,6 +14,9 @@ class ValidationError : public std::runtime_error {
  public:
   explicit ValidationError(FieldErrors fields, const std::string& message = "invalid input")
       : std::runtime_error(message), fields_(std::move(fields)) {}
+  // One field's problem.
+  ValidationError(const std::string& field, const std::string& problem)
+      : std::runtime_error("invalid input"), fields_{{field, problem}} {}
   const FieldErrors& fields() const { return fields_; }
 
  private:

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/config_file.hpp"
+#include "server/cli/account_commands.hpp"
 #include "server/cli/args.hpp"
 #include "server/http/api_server.hpp"
 #include "server/services/demo_seed.hpp"
@@ -23,7 +24,12 @@ constexpr const char* kUsage = R"(usage: yeyou-server <command> [options]
 commands:
   serve      --db PATH [--listen HOST:PORT] [--config FILE]   serve the HTTP/JSON API
   seed-demo  --db PATH [--assets DIR]                         load the demo data set (dates from today)
+                                                              and one account per role (passwords printed once)
   migrate    --db PATH                                        create or upgrade the database schema
+  user add   --db PATH --login L --role admin|bureau|venue_staff [--venues 1,2] [--name N] --password-stdin
+  kiosk add  --db PATH --name NAME [--district D] [--json]    prints the kiosk's id and token
+  counter add --db PATH --venue V [--json]                    prints the counter's id and token
+  device revoke --db PATH --id ID                             revokes a kiosk's or counter's token
 )";
 
 std::string default_assets_dir() {
@@ -56,6 +62,8 @@ int cmd_seed_demo(const Args& a) {
   auto sum = services::seed_demo(pool, cfg.assets_dir + "/demo", now_utc());
   std::cout << "seeded " << cfg.db_path << ": " << sum.districts << " districts, " << sum.venues << " venues, "
             << sum.events << " events, " << sum.readings << " occupancy readings\n";
+  services::ServiceHub hub(pool, cfg);
+  seed_demo_accounts(hub);
   return 0;
 }
 
@@ -69,10 +77,8 @@ int cmd_serve(const Args& a) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
   store::DbPool pool(cfg.db_path);
-  services::ContentService content(pool, cfg.max_event_query_days);
-  services::RatingService ratings(pool);
-  http::ApiServer server({content, ratings, cfg.crowd},
-                         {static_cast<std::size_t>(cfg.max_body_bytes), cfg.threads, cfg.log_requests});
+  services::ServiceHub hub(pool, cfg);
+  http::ApiServer server(hub, {static_cast<std::size_t>(cfg.max_body_bytes), cfg.threads, cfg.log_requests});
   int port = server.bind(cfg.listen_host, cfg.listen_port);
   if (port < 0) {
     std::cerr << "error: cannot listen on " << cfg.listen_host << ":" << cfg.listen_port << "\n";
@@ -107,11 +113,19 @@ int run_server_cli(const std::vector<std::string>& args) {
     if (cmd == "serve") return cmd_serve(Args(rest, {"--db", "--listen", "--config", "--assets"}));
     if (cmd == "seed-demo") return cmd_seed_demo(Args(rest, {"--db", "--config", "--assets"}));
     if (cmd == "migrate") return cmd_migrate(Args(rest, {"--db"}));
+    if (cmd == "user") return cmd_user(rest);
+    if (cmd == "kiosk") return cmd_kiosk(rest);
+    if (cmd == "counter") return cmd_counter(rest);
+    if (cmd == "device") return cmd_device(rest);
     std::cerr << "unknown command '" << cmd << "'\n" << kUsage;
     return 2;
   } catch (const UsageError& e) {
     std::cerr << "error: " << e.what() << "\n" << kUsage;
     return 2;
+  } catch (const ValidationError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    for (const auto& [field, problem] : e.fields()) std::cerr << "  " << field << ": " << problem << "\n";
+    return 1;
   } catch (const ConfigError& e) {
     std::cerr << "config error: " << e.what() << "\n";
     return 2;

@@ -14,8 +14,8 @@ thread_local std::chrono::steady_clock::time_point request_started;
 
 }  // namespace
 
-ApiServer::ApiServer(Services services, HttpOptions options)
-    : services_(services), options_(options), server_(std::make_unique<httplib::Server>()) {
+ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
+    : hub_(hub), options_(options), server_(std::make_unique<httplib::Server>()) {
   auto& s = *server_;
   s.set_tcp_nodelay(true);
   s.set_payload_max_length(options_.max_body_bytes);
@@ -53,7 +53,9 @@ ApiServer::ApiServer(Services services, HttpOptions options)
                    static_cast<long long>(us % 1000), res.body.size());
     });
   }
-  register_routes(s, services_);
+  register_routes(s, hub_);
+  register_account_routes(s, hub_);
+  register_content_routes(s, hub_);
 }
 
 ApiServer::~ApiServer() { stop(); }

@@ -5,21 +5,13 @@
 #include <memory>
 #include <string>
 
-#include "core/occupancy.hpp"
-#include "server/services/content_service.hpp"
-#include "server/services/rating_service.hpp"
+#include "server/services/service_hub.hpp"
 
 namespace httplib {
 class Server;
 }
 
 namespace yeyou::http {
-
-struct Services {
-  services::ContentService& content;
-  services::RatingService& ratings;
-  CrowdThresholds crowd;
-};
 
 struct HttpOptions {
   std::size_t max_body_bytes = 64 * 1024;
@@ -29,7 +21,7 @@ struct HttpOptions {
 
 class ApiServer {
  public:
-  ApiServer(Services services, HttpOptions options);
+  ApiServer(services::ServiceHub& hub, HttpOptions options);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
@@ -42,11 +34,14 @@ class ApiServer {
   bool is_running() const;
 
  private:
-  Services services_;
+  services::ServiceHub& hub_;
   HttpOptions options_;
   std::unique_ptr<httplib::Server> server_;
 };
 
-void register_routes(httplib::Server& server, Services& services);
+// Route registration, one function per area.
+void register_routes(httplib::Server& server, services::ServiceHub& hub);
+void register_account_routes(httplib::Server& server, services::ServiceHub& hub);
+void register_content_routes(httplib::Server& server, services::ServiceHub& hub);
 
 }  // namespace yeyou::http

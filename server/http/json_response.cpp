@@ -54,6 +54,14 @@ void guarded(httplib::Response& res, const std::function<void()>& handler) {
     write_error(res, 404, "not_found", e.what());
   } catch (const services::Conflict& e) {
     write_error(res, 409, "conflict", e.what());
+  } catch (const services::Unauthorized& e) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    write_error(res, 401, "unauthorized", e.what());
+  } catch (const services::Forbidden& e) {
+    write_error(res, 403, "forbidden", e.what());
+  } catch (const services::Throttled& e) {
+    res.set_header("Retry-After", std::to_string(e.retry_after()));
+    write_error(res, 429, "too_many_requests", e.what());
   } catch (const store::DbError& e) {
     if ((e.code() & 0xff) == 5 || (e.code() & 0xff) == 6) {  // SQLITE_BUSY / SQLITE_LOCKED
       res.set_header("Retry-After", "1");

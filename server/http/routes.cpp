@@ -30,7 +30,7 @@ Json rating_json(const services::RatingReceipt& r) {
 
 }  // namespace
 
-void register_routes(httplib::Server& server, Services& sv) {
+void register_routes(httplib::Server& server, services::ServiceHub& sv) {
   server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
     write_json(res, 200, Json{{"status", "ok"}, {"version", "0.1.0"}, {"time", format_iso8601(now_utc())}});
   });
@@ -38,7 +38,7 @@ void register_routes(httplib::Server& server, Services& sv) {
   server.Get("/api/v1/venues", [&sv](const httplib::Request&, httplib::Response& res) {
     guarded(res, [&] {
       Json venues = Json::array();
-      for (const auto& v : sv.content.venues()) venues.push_back(venue_json(v, sv.crowd));
+      for (const auto& v : sv.content.venues()) venues.push_back(venue_json(v, sv.config.crowd));
       Json districts = Json::array();
       for (const auto& d : sv.content.districts()) districts.push_back(to_json(d));
       write_json(res, 200, Json{{"venues", venues}, {"districts", districts}});

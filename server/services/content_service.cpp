@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "server/services/service_errors.hpp"
 #include "server/store/content_store.hpp"
 
 namespace yeyou::services {
@@ -51,6 +52,31 @@ EventRange ContentService::parse_range(const std::optional<std::string>& from, c
 
 std::vector<Event> ContentService::events(const EventRange& range) {
   return store::events_overlapping(pool_.get(), range.from, range.to);
+}
+
+}  // namespace yeyou::services
+
+namespace yeyou::services {
+
+Event ContentService::event(std::int64_t id) {
+  auto e = store::find_event(pool_.get(), id);
+  if (!e) throw NotFound("no event " + std::to_string(id));
+  return *e;
+}
+
+std::vector<std::pair<int, double>> ContentService::usual_occupancy(std::int64_t venue_id) {
+  auto& db = pool_.get();
+  if (!store::find_venue(db, venue_id)) throw NotFound("no venue " + std::to_string(venue_id));
+  return store::usual_occupancy(db, venue_id);
+}
+
+ChangePage ContentService::changes(std::int64_t since, int limit) {
+  ChangePage page;
+  page.changes = store::changes_since(pool_.get(), since, limit + 1);
+  page.more = static_cast<int>(page.changes.size()) > limit;
+  if (page.more) page.changes.pop_back();
+  page.cursor = page.changes.empty() ? since : page.changes.back().version;
+  return page;
 }
 
 }  // namespace yeyou::services

@@ -7,6 +7,7 @@
 #include "core/event.hpp"
 #include "core/occupancy.hpp"
 #include "core/venue.hpp"
+#include "server/store/change_log.hpp"
 #include "server/store/db_pool.hpp"
 
 namespace yeyou::services {
@@ -14,6 +15,12 @@ namespace yeyou::services {
 struct VenueView {
   Venue venue;
   std::optional<OccupancyReading> occupancy;
+};
+
+struct ChangePage {
+  std::vector<store::Change> changes;
+  std::int64_t cursor = 0;  // the version to ask from next time
+  bool more = false;        // another page is waiting
 };
 
 struct EventRange {
@@ -32,6 +39,11 @@ class ContentService {
   EventRange parse_range(const std::optional<std::string>& from, const std::optional<std::string>& to,
                          Timestamp now) const;
   std::vector<Event> events(const EventRange& range);
+  // Throws NotFound.
+  Event event(std::int64_t id);
+  std::vector<std::pair<int, double>> usual_occupancy(std::int64_t venue_id);
+  // Everything changed since version `since`, oldest first.
+  ChangePage changes(std::int64_t since, int limit);
 
  private:
   store::DbPool& pool_;

@@ -29,7 +29,7 @@ static void check_subject_exists(store::Db& db, const Subject& s) {
     auto id = std::stoll(s.id);
     exists = s.kind == SubjectKind::venue ? store::find_venue(db, id).has_value() : store::find_event(db, id).has_value();
   }
-  if (!exists) throw ValidationError({{"subject.id", "no " + std::string(name_of(s.kind)) + " with this id"}});
+  if (!exists) throw ValidationError("subject.id", "no " + std::string(name_of(s.kind)) + " with this id");
 }
 
 RatingReceipt RatingService::submit(const Json& body, Timestamp now) {

@@ -35,6 +35,14 @@ ServerConfig load_server_config(const std::string& path) {
   cfg.crowd.busy = f.number("crowd.busy", cfg.crowd.busy, 0.01, 10);
   cfg.crowd.crowded = f.number("crowd.crowded", cfg.crowd.crowded, 0.01, 10);
   cfg.crowd.full = f.number("crowd.full", cfg.crowd.full, 0.01, 10);
+  cfg.auth.session_lifetime = std::chrono::seconds{
+      f.integer("auth.session_hours", cfg.auth.session_lifetime.count() / 3600, 1, 24 * 30) * 3600};
+  cfg.auth.throttle.max_account_failures = static_cast<int>(
+      f.integer("auth.max_failures_per_account", cfg.auth.throttle.max_account_failures, 1, 1000));
+  cfg.auth.throttle.max_address_failures = static_cast<int>(
+      f.integer("auth.max_failures_per_address", cfg.auth.throttle.max_address_failures, 1, 100000));
+  cfg.auth.throttle.window = std::chrono::seconds{
+      f.integer("auth.failure_window_minutes", cfg.auth.throttle.window.count() / 60, 1, 24 * 60) * 60};
   f.finish();
   try {
     cfg.crowd.validate();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/occupancy.hpp"
+#include "server/services/auth_service.hpp"
 
 namespace yeyou::services {
 
@@ -18,6 +19,7 @@ struct ServerConfig {
   std::string assets_dir = "assets";
   std::int64_t max_event_query_days = 62;
   CrowdThresholds crowd;
+  AuthConfig auth;
 };
 
 // Loads `path` over the defaults; throws ConfigError with file:line on an

@@ -1,5 +1,7 @@
 #include "server/store/content_store.hpp"
 
+#include "server/store/change_log.hpp"
+
 namespace yeyou::store {
 
 static std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
@@ -8,6 +10,7 @@ static Timestamp at(std::int64_t s) { return Timestamp{std::chrono::seconds{s}};
 void upsert_district(Db& db, const District& d) {
   Stmt s(db, "INSERT INTO districts(id, name_json) VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET name_json=excluded.name_json");
   s.bind(1, d.id).bind(2, to_json(d.name).dump()).run();
+  record_upsert(db, "district", d.id, to_json(d), now_utc());
 }
 
 std::vector<District> list_districts(Db& db) {
@@ -23,6 +26,7 @@ void upsert_venue(Db& db, const Venue& v, Timestamp now) {
          "ON CONFLICT(id) DO UPDATE SET district=excluded.district, capacity=excluded.capacity, "
          "body=excluded.body, updated_at=excluded.updated_at");
   s.bind(1, v.id).bind(2, v.district).bind(3, v.capacity).bind(4, to_json(v).dump()).bind(5, secs(now)).run();
+  record_upsert(db, "venue", std::to_string(v.id), to_json(v), now);
 }
 
 std::optional<Venue> find_venue(Db& db, std::int64_t id) {
@@ -47,6 +51,7 @@ void upsert_event(Db& db, const Event& e, Timestamp now) {
          "updated_at=excluded.updated_at");
   s.bind(1, e.id).bind(2, e.venue_id).bind(3, secs(e.start)).bind(4, secs(e.end));
   s.bind(5, name_of(e.status)).bind(6, to_json(e).dump()).bind(7, secs(now)).run();
+  record_upsert(db, "event", std::to_string(e.id), to_json(e), now);
 }
 
 std::optional<Event> find_event(Db& db, std::int64_t id) {
@@ -67,10 +72,59 @@ std::vector<Event> events_overlapping(Db& db, Timestamp from, Timestamp to) {
   return out;
 }
 
-void add_occupancy(Db& db, const OccupancyReading& r) {
-  Stmt s(db, "INSERT INTO occupancy_readings(venue_id, count, capacity, taken_at, source) VALUES(?1, ?2, ?3, ?4, ?5)");
+static OccupancyReading reading_from_row(Stmt& s) {
+  OccupancyReading r;
+  r.venue_id = s.int64(0);
+  r.count = s.int64(1);
+  r.capacity = s.int64(2);
+  r.taken_at = at(s.int64(3));
+  r.source = enum_from<OccupancySource>(s.text(4)).value_or(OccupancySource::staff);
+  return r;
+}
+
+void add_occupancy(Db& db, const OccupancyReading& r, bool clamped, const std::string& actor) {
+  Stmt s(db,
+         "INSERT INTO occupancy_readings(venue_id, count, capacity, taken_at, source, clamped, actor) "
+         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   s.bind(1, r.venue_id).bind(2, r.count).bind(3, r.capacity).bind(4, secs(r.taken_at)).bind(5, name_of(r.source));
+  s.bind(6, clamped ? 1 : 0);
+  if (actor.empty()) s.bind_null(7);
+  else s.bind(7, actor);
   s.run();
+  auto local = to_local(r.taken_at);
+  Timestamp hour_start = from_local(local.date, local.minute_of_day / 60 * 60);
+  int hour_of_week = (local.date.iso_weekday() - 1) * 24 + local.minute_of_day / 60;
+  Stmt h(db,
+         "INSERT INTO occupancy_hourly(venue_id, hour_start, hour_of_week, samples, sum_count, max_count) "
+         "VALUES(?1, ?2, ?3, 1, ?4, ?4) ON CONFLICT(venue_id, hour_start) DO UPDATE SET "
+         "samples = samples + 1, sum_count = sum_count + excluded.sum_count, "
+         "max_count = max(max_count, excluded.max_count)");
+  h.bind(1, r.venue_id).bind(2, secs(hour_start)).bind(3, hour_of_week).bind(4, r.count).run();
+  // The change feed carries the venue's current reading only if this one is the newest.
+  if (auto latest = latest_occupancy_of(db, r.venue_id); latest && latest->taken_at == r.taken_at) {
+    Json body = to_json(r);
+    body["clamped"] = clamped;
+    record_upsert(db, "occupancy", std::to_string(r.venue_id), body, r.taken_at);
+  }
+}
+
+std::optional<OccupancyReading> latest_occupancy_of(Db& db, std::int64_t venue_id) {
+  Stmt s(db,
+         "SELECT venue_id, count, capacity, taken_at, source FROM occupancy_readings WHERE venue_id = ?1 "
+         "ORDER BY taken_at DESC, id DESC LIMIT 1");
+  s.bind(1, venue_id);
+  if (!s.step()) return std::nullopt;
+  return reading_from_row(s);
+}
+
+std::vector<std::pair<int, double>> usual_occupancy(Db& db, std::int64_t venue_id) {
+  std::vector<std::pair<int, double>> out;
+  Stmt s(db,
+         "SELECT hour_of_week, CAST(sum(sum_count) AS REAL) / sum(samples) FROM occupancy_hourly "
+         "WHERE venue_id = ?1 GROUP BY hour_of_week ORDER BY hour_of_week");
+  s.bind(1, venue_id);
+  while (s.step()) out.emplace_back(static_cast<int>(s.int64(0)), s.real(1));
+  return out;
 }
 
 std::vector<OccupancyReading> latest_occupancy(Db& db) {
@@ -79,15 +133,7 @@ std::vector<OccupancyReading> latest_occupancy(Db& db) {
          "SELECT r.venue_id, r.count, r.capacity, r.taken_at, r.source FROM occupancy_readings r "
          "WHERE r.id = (SELECT id FROM occupancy_readings x WHERE x.venue_id = r.venue_id "
          "ORDER BY taken_at DESC, id DESC LIMIT 1) ORDER BY r.venue_id");
-  while (s.step()) {
-    OccupancyReading r;
-    r.venue_id = s.int64(0);
-    r.count = s.int64(1);
-    r.capacity = s.int64(2);
-    r.taken_at = at(s.int64(3));
-    r.source = enum_from<OccupancySource>(s.text(4)).value_or(OccupancySource::staff);
-    out.push_back(r);
-  }
+  while (s.step()) out.push_back(reading_from_row(s));
   return out;
 }
 

@@ -23,7 +23,12 @@ std::optional<Event> find_event(Db& db, std::int64_t id);
 // Events overlapping [from, to), ordered by start then id.
 std::vector<Event> events_overlapping(Db& db, Timestamp from, Timestamp to);
 
-void add_occupancy(Db& db, const OccupancyReading& r);
+// Appends a reading to the history, folds it into the hourly aggregate and
+// publishes it on the change feed as the venue's current occupancy.
+void add_occupancy(Db& db, const OccupancyReading& r, bool clamped = false, const std::string& actor = "");
+std::optional<OccupancyReading> latest_occupancy_of(Db& db, std::int64_t venue_id);
+// Average count per local hour of the week (0 = Monday 00:00), from the hourly aggregate.
+std::vector<std::pair<int, double>> usual_occupancy(Db& db, std::int64_t venue_id);
 // The latest reading of every venue that has one.
 std::vector<OccupancyReading> latest_occupancy(Db& db);
 

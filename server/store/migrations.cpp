@@ -56,6 +56,204 @@ CREATE TABLE ratings (
 CREATE INDEX ratings_subject ON ratings(subject_kind, subject_id, created_at);
 CREATE INDEX ratings_received ON ratings(received_at);
 )SQL"},
+      {2, "accounts, devices, audit log, change feed, notices, occupancy history", R"SQL(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'bureau', 'venue_staff')),
+  password_hash TEXT NOT NULL,      -- libsodium crypto_pwhash_str (Argon2id)
+  created_at INTEGER NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE user_venues (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  venue_id INTEGER NOT NULL REFERENCES venues(id),
+  PRIMARY KEY (user_id, venue_id)
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,      -- SHA-256 of the bearer token; the token itself is never stored
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,              -- e.g. "kiosk-3", "counter-7"
+  kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'counter')),
+  name TEXT NOT NULL,
+  district TEXT REFERENCES districts(id),
+  venue_id INTEGER REFERENCES venues(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,              -- "user:3:alice", "device:counter-7", "system"
+  action TEXT NOT NULL,
+  object_kind TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT,
+  note TEXT
+);
+CREATE INDEX audit_object ON audit_log(object_kind, object_id, id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+-- The change feed: one row per object holding its latest state. Every content
+-- write replaces the object's row, which takes the next version, so
+-- "everything since N" is one range scan of the primary key.
+CREATE TABLE change_log (
+  version INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+  body TEXT,
+  changed_at INTEGER NOT NULL,
+  UNIQUE (kind, object_id)
+);
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY,
+  severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'emergency')),
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('all', 'district', 'venue')),
+  target_id TEXT,
+  body TEXT NOT NULL,
+  starts_at INTEGER NOT NULL,
+  ends_at INTEGER NOT NULL CHECK (ends_at > starts_at),
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX notices_active ON notices(ends_at);
+ALTER TABLE occupancy_readings ADD COLUMN clamped INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE occupancy_readings ADD COLUMN actor TEXT;
+CREATE TABLE occupancy_hourly (
+  venue_id INTEGER NOT NULL REFERENCES venues(id),
+  hour_start INTEGER NOT NULL,      -- UTC seconds of the local hour's start
+  hour_of_week INTEGER NOT NULL CHECK (hour_of_week BETWEEN 0 AND 167),  -- Monday 00:00 local = 0
+  samples INTEGER NOT NULL,
+  sum_count INTEGER NOT NULL,
+  max_count INTEGER NOT NULL,
+  PRIMARY KEY (venue_id, hour_start)
+);
+CREATE INDEX occupancy_hourly_week ON occupancy_hourly(venue_id, hour_of_week);
+CREATE TABLE counter_readings (
+  counter_id TEXT NOT NULL REFERENCES devices(id),
+  seq INTEGER NOT NULL,
+  entered INTEGER NOT NULL,
+  exited INTEGER NOT NULL,
+  taken_at INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (counter_id, seq)
+);
+CREATE TABLE venue_alerts (
+  id INTEGER PRIMARY KEY,
+  venue_id INTEGER NOT NULL REFERENCES venues(id),
+  level TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  capacity INTEGER NOT NULL,
+  raised_at INTEGER NOT NULL,
+  notice_id INTEGER REFERENCES notices(id)
+);
+CREATE TABLE event_series (
+  id INTEGER PRIMARY KEY,
+  venue_id INTEGER NOT NULL REFERENCES venues(id),
+  rule TEXT NOT NULL,               -- the recurrence rule's JSON
+  created_at INTEGER NOT NULL
+);
+ALTER TABLE events ADD COLUMN series_id INTEGER REFERENCES event_series(id);
+)SQL"},
+      {3, "transport: GTFS departures, kiosk stops, car parks, iCalendar imports", R"SQL(
+-- The current GTFS feed; an import replaces every transit_* row in one transaction.
+CREATE TABLE transit_feed (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  agency_name TEXT NOT NULL,
+  timezone TEXT NOT NULL,           -- IANA zone of the agencies
+  source TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
+  first_date INTEGER NOT NULL,      -- yyyymmdd
+  last_date INTEGER NOT NULL,
+  max_departure_secs INTEGER NOT NULL,
+  stops INTEGER NOT NULL,
+  routes INTEGER NOT NULL,
+  trips INTEGER NOT NULL,
+  stop_times INTEGER NOT NULL,
+  departures INTEGER NOT NULL
+);
+CREATE TABLE transit_stops (
+  stop_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  location_type INTEGER NOT NULL,
+  parent_station TEXT
+) WITHOUT ROWID;
+CREATE INDEX transit_stops_parent ON transit_stops(parent_station);
+CREATE TABLE transit_routes (
+  route_id TEXT PRIMARY KEY,
+  short_name TEXT NOT NULL,
+  long_name TEXT NOT NULL,
+  route_type INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE transit_calendar (
+  service_id TEXT PRIMARY KEY,
+  weekdays INTEGER NOT NULL,        -- bit 0 = Monday .. bit 6 = Sunday
+  start_date INTEGER NOT NULL,      -- yyyymmdd, inclusive
+  end_date INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE transit_calendar_dates (
+  service_date INTEGER NOT NULL,    -- yyyymmdd
+  service_id TEXT NOT NULL,
+  added INTEGER NOT NULL,           -- 1 adds the date, 0 removes it
+  PRIMARY KEY (service_date, service_id)
+) WITHOUT ROWID;
+-- Boardable departures only (no pickup_type=1, no last stops), frequencies
+-- expanded; the key serves "next departures at a stop for a service" as one range scan.
+CREATE TABLE transit_departures (
+  stop_id TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  departure_secs INTEGER NOT NULL,  -- since noon minus 12 h of the service day; may exceed 86400
+  trip_id TEXT NOT NULL,
+  stop_sequence INTEGER NOT NULL,
+  route_id TEXT NOT NULL,
+  headsign TEXT NOT NULL,
+  PRIMARY KEY (stop_id, service_id, departure_secs, trip_id, stop_sequence)
+) WITHOUT ROWID;
+CREATE TABLE transit_last_departures (
+  stop_id TEXT NOT NULL,
+  route_id TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  departure_secs INTEGER NOT NULL,
+  PRIMARY KEY (stop_id, route_id, service_id)
+) WITHOUT ROWID;
+CREATE TABLE kiosk_stops (
+  kiosk_id TEXT NOT NULL,
+  stop_id TEXT NOT NULL,            -- may name a parent station; kept across feed imports
+  position INTEGER NOT NULL,
+  PRIMARY KEY (kiosk_id, stop_id)
+);
+CREATE TABLE car_parks (
+  id INTEGER PRIMARY KEY,
+  body TEXT NOT NULL,               -- the car park's JSON (core::to_json): name, address, location, fee rules
+  capacity INTEGER NOT NULL CHECK (capacity > 0),
+  free_spaces INTEGER CHECK (free_spaces BETWEEN 0 AND capacity),
+  spaces_taken_at INTEGER,
+  spaces_source TEXT,
+  updated_at INTEGER NOT NULL
+);
+-- Which events an iCalendar UID (and occurrence) became, so re-imports update them.
+CREATE TABLE ics_event_map (
+  venue_id INTEGER NOT NULL REFERENCES venues(id),
+  uid TEXT NOT NULL,
+  occurrence_at INTEGER NOT NULL,   -- UTC seconds of the occurrence's original start (RECURRENCE-ID)
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  PRIMARY KEY (venue_id, uid, occurrence_at)
+);
+)SQL"},
   };
   return all;
 }

@@ -11,10 +11,8 @@ namespace yeyou::test {
 TestServer::TestServer(TestServerOptions options) {
   pool_ = std::make_unique<store::DbPool>(db_path());
   if (options.seed_demo) services::seed_demo(*pool_, std::string(YEYOU_SOURCE_DIR) + "/assets/demo", now_utc());
-  content_ = std::make_unique<services::ContentService>(*pool_, 62);
-  ratings_ = std::make_unique<services::RatingService>(*pool_);
-  server_ = std::make_unique<http::ApiServer>(http::Services{*content_, *ratings_, CrowdThresholds{}},
-                                              http::HttpOptions{options.max_body_bytes, 4, false});
+  hub_ = std::make_unique<services::ServiceHub>(*pool_, options.config);
+  server_ = std::make_unique<http::ApiServer>(*hub_, http::HttpOptions{options.max_body_bytes, 4, false});
   port_ = server_->bind("127.0.0.1", 0);
   REQUIRE(port_ > 0);
   thread_ = std::thread([this] { server_->serve(); });

@@ -18,6 +18,7 @@ namespace yeyou::test {
 struct TestServerOptions {
   bool seed_demo = true;
   std::size_t max_body_bytes = 64 * 1024;
+  services::ServerConfig config = {};
 };
 
 class TestServer {
@@ -30,12 +31,12 @@ class TestServer {
   std::string db_path() const { return dir_.file("yeyou.db"); }
   httplib::Client client() const;
   store::DbPool& pool() { return *pool_; }
+  services::ServiceHub& hub() { return *hub_; }
 
  private:
   TempDir dir_;
   std::unique_ptr<store::DbPool> pool_;
-  std::unique_ptr<services::ContentService> content_;
-  std::unique_ptr<services::RatingService> ratings_;
+  std::unique_ptr<services::ServiceHub> hub_;
   std::unique_ptr<http::ApiServer> server_;
   std::thread thread_;
   int port_ = -1;

@@ -1,0 +1,32 @@
+#pragma once
+// Credentials and path parameters of a request. Staff endpoints accept only
+// user sessions; device endpoints only device tokens of the right kind.
+#include <cstdint>
+#include <string>
+
+#include <httplib.h>
+
+#include "server/services/service_hub.hpp"
+
+namespace yeyou::http {
+
+// The token from "Authorization: Bearer …", or empty.
+std::string bearer_token(const httplib::Request& req);
+// Throws Unauthorized (no or bad token) or Forbidden (a device token).
+services::Principal require_user(services::ServiceHub& hub, const httplib::Request& req);
+// Throws Forbidden unless the user has one of the roles.
+services::Principal require_role(services::ServiceHub& hub, const httplib::Request& req,
+                                 std::initializer_list<services::Role> roles);
+// Throws Unauthorized / Forbidden unless a device token of this kind.
+services::Principal require_device(services::ServiceHub& hub, const httplib::Request& req,
+                                   services::Principal::Kind kind);
+// The numeric path parameter matches[index]; NotFound when out of range.
+std::int64_t path_id(const httplib::Request& req, std::size_t index);
+// A whole-number query parameter in [min, max], or `def` when absent;
+// ValidationError naming the parameter otherwise.
+std::int64_t query_int(const httplib::Request& req, const char* key, std::int64_t def, std::int64_t min,
+                       std::int64_t max);
+// A text query parameter of at most `max_bytes`, if present.
+std::optional<std::string> query_text(const httplib::Request& req, const char* key, std::size_t max_bytes = 100);
+
+}  // namespace yeyou::http

@@ -1,0 +1,17 @@
+#include "server/services/service_hub.hpp"
+
+namespace yeyou::services {
+
+ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
+    : pool(db_pool),
+      config(cfg),
+      auth(db_pool, cfg.auth),
+      audit(db_pool),
+      content(db_pool, cfg.max_event_query_days),
+      ratings(db_pool),
+      venues(db_pool),
+      events(db_pool),
+      occupancy(db_pool, cfg.crowd),
+      notices(db_pool) {}
+
+}  // namespace yeyou::services

@@ -1,0 +1,34 @@
+#pragma once
+// Every service of the server, built from one database pool and the
+// configuration. The HTTP layer and the CLI take the hub; tests build one on
+// a temp database.
+#include <memory>
+
+#include "server/services/audit_service.hpp"
+#include "server/services/auth_service.hpp"
+#include "server/services/content_service.hpp"
+#include "server/services/event_service.hpp"
+#include "server/services/notice_service.hpp"
+#include "server/services/occupancy_service.hpp"
+#include "server/services/rating_service.hpp"
+#include "server/services/server_config.hpp"
+#include "server/services/venue_service.hpp"
+
+namespace yeyou::services {
+
+struct ServiceHub {
+  ServiceHub(store::DbPool& pool, const ServerConfig& config);
+
+  store::DbPool& pool;
+  ServerConfig config;
+  AuthService auth;
+  AuditService audit;
+  ContentService content;
+  RatingService ratings;
+  VenueService venues;
+  EventService events;
+  OccupancyService occupancy;
+  NoticeService notices;
+};
+
+}  // namespace yeyou::services

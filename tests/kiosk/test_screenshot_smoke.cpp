@@ -1,0 +1,226 @@
+// End-to-end smoke test: the real yeyou-server (seed-demo, then serve on a
+// free loopback port) and the real yeyou-kiosk in --screenshot mode (SDL
+// offscreen driver, software renderer). Checks exit codes, PNG sizes, that
+// the images are not blank and that no glyph was missing.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t len = sizeof addr;
+  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// A child process with stderr (and stdout) sent to a file; killed on scope exit.
+class Child {
+ public:
+  Child(const std::vector<std::string>& argv, const std::string& log_path) {
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+        close(fd);
+      }
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+  }
+  ~Child() {
+    if (pid_ > 0 && !exit_code_) {
+      kill(pid_, SIGTERM);
+      if (!wait(5s)) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+      }
+    }
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+
+  // Waits up to `limit` for the child to exit; true if it did.
+  bool wait(std::chrono::milliseconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!exit_code_) {
+      int status = 0;
+      pid_t r = waitpid(pid_, &status, WNOHANG);
+      if (r == pid_) {
+        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        break;
+      }
+      if (std::chrono::steady_clock::now() >= deadline) return false;
+      std::this_thread::sleep_for(20ms);
+    }
+    return true;
+  }
+  std::optional<int> exit_code() const { return exit_code_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::optional<int> exit_code_;
+};
+
+int run(const std::vector<std::string>& argv, const std::string& log_path, std::chrono::seconds limit = 60s) {
+  Child c(argv, log_path);
+  REQUIRE_MESSAGE(c.wait(limit), argv[0] << " did not finish within " << limit.count() << " s");
+  return *c.exit_code();
+}
+
+// Starts `yeyou-server serve` on a free port and waits for "listening on http://...".
+struct Server {
+  yeyou::test::TempDir& dir;
+  std::unique_ptr<Child> process;
+  std::string url;
+
+  explicit Server(yeyou::test::TempDir& d) : dir(d) {
+    std::string db = dir.file("demo.db");
+    REQUIRE(run({YEYOU_SERVER_EXE, "seed-demo", "--db", db}, dir.file("seed.log")) == 0);
+    std::string listen = "127.0.0.1:" + std::to_string(free_port());
+    process = std::make_unique<Child>(
+        std::vector<std::string>{YEYOU_SERVER_EXE, "serve", "--db", db, "--listen", listen}, dir.file("serve.log"));
+    auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::string log = slurp(dir.file("serve.log"));
+      if (auto at = log.find("listening on http://"); at != std::string::npos) {
+        auto begin = at + std::string("listening on ").size();
+        auto end = log.find_first_of(" \n", begin);
+        if (end != std::string::npos) {
+          url = log.substr(begin, end - begin);
+          return;
+        }
+      }
+      REQUIRE_FALSE(process->wait(0ms));  // the server must not have exited
+      std::this_thread::sleep_for(20ms);
+    }
+    FAIL("server did not report listening: " << slurp(dir.file("serve.log")));
+  }
+};
+
+struct ImageStats {
+  int width = 0, height = 0;
+  std::size_t distinct_colours = 0;
+  double non_background = 0;  // fraction of pixels not equal to the background
+  std::size_t accent_pixels = 0;
+};
+
+ImageStats analyse(const std::string& path) {
+  ImageStats st;
+  int comp = 0;
+  unsigned char* px = stbi_load(path.c_str(), &st.width, &st.height, &comp, 3);
+  REQUIRE_MESSAGE(px != nullptr, "cannot read " << path);
+  std::unordered_set<std::uint32_t> colours;
+  std::size_t n = static_cast<std::size_t>(st.width) * static_cast<std::size_t>(st.height), other = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t rgb = (std::uint32_t{px[3 * i]} << 16) | (std::uint32_t{px[3 * i + 1]} << 8) | px[3 * i + 2];
+    colours.insert(rgb);
+    if (rgb != 0x0B1222) ++other;      // palette::background
+    if (rgb == 0xFFC857) ++st.accent_pixels;  // palette::accent (titles, active language)
+  }
+  stbi_image_free(px);
+  st.distinct_colours = colours.size();
+  st.non_background = static_cast<double>(other) / static_cast<double>(n);
+  return st;
+}
+
+}  // namespace
+
+TEST_CASE("screenshots of every language from the real server") {
+  yeyou::test::TempDir dir;
+  Server server(dir);
+  const std::string shots = dir.file("shots");
+  int rc = run({YEYOU_KIOSK_EXE, "--server", server.url, "--screenshot", shots}, dir.file("kiosk.log"));
+  std::string log = slurp(dir.file("kiosk.log"));
+  REQUIRE_MESSAGE(rc == 0, "kiosk exited " << rc << ": " << log);
+  CHECK_MESSAGE(log.find("missing glyphs") == std::string::npos, log);
+  for (const char* lang : {"zh", "en", "ko"}) {
+    std::string png = shots + "/tonight-" + lang + "-1920x1080.png";
+    REQUIRE_MESSAGE(std::filesystem::exists(png), png << " not written; log: " << log);
+    ImageStats st = analyse(png);
+    CHECK(st.width == 1920);
+    CHECK(st.height == 1080);
+    CHECK_MESSAGE(st.distinct_colours >= 64, png << ": only " << st.distinct_colours << " colours");
+    CHECK_MESSAGE(st.non_background >= 0.10, png << ": mostly background");
+    CHECK_MESSAGE(st.accent_pixels >= 2000, png << ": no header/title accent drawn");
+  }
+}
+
+TEST_CASE("--lang and --size take one screenshot of that language and size") {
+  yeyou::test::TempDir dir;
+  Server server(dir);
+  const std::string shots = dir.file("shots");
+  int rc = run({YEYOU_KIOSK_EXE, "--server", server.url, "--screenshot", shots, "--lang", "ko", "--size", "1280x720"},
+               dir.file("kiosk.log"));
+  REQUIRE_MESSAGE(rc == 0, slurp(dir.file("kiosk.log")));
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(shots)) files.push_back(e.path().filename().string());
+  REQUIRE(files == std::vector<std::string>{"tonight-ko-1280x720.png"});
+  ImageStats st = analyse(shots + "/" + files[0]);
+  CHECK(st.width == 1280);
+  CHECK(st.height == 720);
+  CHECK(st.non_background >= 0.10);
+}
+
+TEST_CASE("an unreachable server fails the screenshot run with a clear message") {
+  yeyou::test::TempDir dir;
+  std::ofstream(dir.file("k.toml")) << "[screenshot]\nwait_seconds = 1\n";
+  std::string url = "http://127.0.0.1:" + std::to_string(free_port());
+  auto t0 = std::chrono::steady_clock::now();
+  int rc = run({YEYOU_KIOSK_EXE, "--config", dir.file("k.toml"), "--server", url, "--screenshot", dir.file("shots")},
+               dir.file("kiosk.log"));
+  CHECK(rc != 0);
+  CHECK(std::chrono::steady_clock::now() - t0 < 10s);
+  std::string log = slurp(dir.file("kiosk.log"));
+  CHECK_MESSAGE(log.find("cannot reach the server at " + url) != std::string::npos, log);
+  CHECK_FALSE(std::filesystem::exists(dir.file("shots") + "/tonight-zh-1920x1080.png"));
+}
+
+TEST_CASE("a bad configuration file stops the kiosk with file:line") {
+  yeyou::test::TempDir dir;
+  std::ofstream(dir.file("bad.toml")) << "[display]\nwidth = 1920\nfulscreen = true\n";
+  int rc = run({YEYOU_KIOSK_EXE, "--config", dir.file("bad.toml"), "--screenshot", dir.file("shots")},
+               dir.file("kiosk.log"));
+  CHECK(rc != 0);
+  std::string log = slurp(dir.file("kiosk.log"));
+  CHECK_MESSAGE(log.find("bad.toml:3") != std::string::npos, log);
+}

@@ -59,7 +59,7 @@ std::vector<Notice> active_notices(Db& db, Timestamp now) {
 }
 
 void end_notice(Db& db, std::int64_t id, Timestamp now) {
-  Stmt s(db, "UPDATE notices SET ends_at = max(?2, starts_at + 1) WHERE id = ?1 AND ends_at > ?2");
+  Stmt s(db, "UPDATE notices SET starts_at = min(starts_at, ?2 - 1), ends_at = ?2 WHERE id = ?1 AND ends_at > ?2");
   s.bind(1, id).bind(2, secs(now)).run();
   if (db.changes() > 0) {
     if (auto n = find_notice(db, id)) record_upsert(db, "notice", std::to_string(id), to_json(*n), now);

@@ -42,4 +42,32 @@ Json body_json(const httplib::Result& r) {
   return {};
 }
 
+std::string sign_in_as(TestServer& srv, const std::string& login, services::Role role,
+                       std::vector<std::int64_t> venues) {
+  const std::string password = "correct horse battery staple";
+  srv.hub().auth.add_user({login, login, role, std::move(venues), password}, "test", now_utc());
+  auto [status, body] = call(srv, "POST", "/api/v1/auth/login", "", Json{{"login", login}, {"password", password}});
+  REQUIRE(status == 200);
+  return body["token"].get<std::string>();
+}
+
+httplib::Headers bearer(const std::string& token) {
+  if (token.empty()) return {};
+  return {{"Authorization", "Bearer " + token}};
+}
+
+std::pair<int, Json> call(TestServer& srv, const std::string& method, const std::string& path,
+                          const std::string& token, const Json& body) {
+  auto cli = srv.client();
+  auto headers = bearer(token);
+  std::string text = body.is_null() ? "" : body.dump();
+  httplib::Result r = method == "GET"     ? cli.Get(path.c_str(), headers)
+                      : method == "POST"  ? cli.Post(path.c_str(), headers, text, "application/json")
+                      : method == "PATCH" ? cli.Patch(path.c_str(), headers, text, "application/json")
+                                          : cli.Delete(path.c_str(), headers, text, "application/json");
+  REQUIRE(r);
+  Json j = r->body.empty() ? Json(nullptr) : Json::parse(r->body, nullptr, false);
+  return {r->status, j};
+}
+
 }  // namespace yeyou::test

@@ -45,4 +45,13 @@ class TestServer {
 // Parses a response body as JSON (fails the test on malformed JSON).
 Json body_json(const httplib::Result& r);
 
+// Creates a user with the given role (and venue scope) directly through the
+// service, signs in over HTTP and returns the bearer token.
+std::string sign_in_as(TestServer& srv, const std::string& login, services::Role role,
+                       std::vector<std::int64_t> venues = {});
+httplib::Headers bearer(const std::string& token);
+// Sends a JSON request with a bearer token; returns the status and the JSON body (null when empty).
+std::pair<int, Json> call(TestServer& srv, const std::string& method, const std::string& path,
+                          const std::string& token, const Json& body = nullptr);
+
 }  // namespace yeyou::test

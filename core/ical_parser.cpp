@@ -125,26 +125,26 @@ Property parse_content_line(const LogicalLine& l) {
 IcalError::IcalError(std::vector<Problem> problems)
     : std::runtime_error(describe(problems)), problems_(std::move(problems)) {}
 
-const std::string* Property::param(std::string_view name) const {
+const std::string* Property::param(std::string_view key) const {
   for (const auto& p : params)
-    if (p.name == name && !p.values.empty()) return &p.values.front();
+    if (p.name == key && !p.values.empty()) return &p.values.front();
   return nullptr;
 }
 
-const Property* Component::property(std::string_view name) const {
+const Property* Component::property(std::string_view key) const {
   for (const auto& p : properties)
-    if (p.name == name) return &p;
+    if (p.name == key) return &p;
   return nullptr;
 }
 
-std::vector<const Property*> Component::all(std::string_view name) const {
+std::vector<const Property*> Component::all(std::string_view key) const {
   std::vector<const Property*> out;
   for (const auto& p : properties)
-    if (p.name == name) out.push_back(&p);
+    if (p.name == key) out.push_back(&p);
   return out;
 }
 
-std::vector<Component> parse(std::string_view text, const Limits& limits) {
+std::vector<Component> parse(std::string_view text, const Limits& limits, std::vector<Problem>* unclosed) {
   if (text.size() > limits.max_bytes)
     throw IcalError(1, "the file is larger than " + std::to_string(limits.max_bytes) + " bytes");
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -190,8 +190,15 @@ std::vector<Component> parse(std::string_view text, const Limits& limits) {
       throw IcalError(l.line, "more than " + std::to_string(limits.max_properties) + " properties");
     stack.back().properties.push_back(std::move(p));
   }
-  if (!stack.empty())
-    throw IcalError(stack.back().line, "BEGIN:" + stack.back().name + " is never closed by END:" + stack.back().name);
+  while (!stack.empty()) {
+    Problem p{stack.back().line, "BEGIN:" + stack.back().name + " is never closed by END:" + stack.back().name};
+    if (!unclosed) throw IcalError(p.line, p.message);
+    unclosed->push_back(std::move(p));
+    Component done = std::move(stack.back());
+    stack.pop_back();
+    if (stack.empty()) roots.push_back(std::move(done));
+    else stack.back().children.push_back(std::move(done));
+  }
   if (roots.empty()) throw IcalError(1, "no BEGIN:VCALENDAR found (empty file)");
   return roots;
 }

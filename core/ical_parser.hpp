@@ -46,7 +46,7 @@ struct Property {
   std::string value;  // raw: TEXT escapes are still in place
   int line = 0;
   // The first value of a parameter, or nullptr.
-  const std::string* param(std::string_view name) const;
+  const std::string* param(std::string_view key) const;
 };
 
 struct Component {
@@ -54,12 +54,16 @@ struct Component {
   int line = 0;      // the BEGIN line
   std::vector<Property> properties;
   std::vector<Component> children;
-  const Property* property(std::string_view name) const;
-  std::vector<const Property*> all(std::string_view name) const;
+  const Property* property(std::string_view key) const;
+  std::vector<const Property*> all(std::string_view key) const;
 };
 
 // Parses an iCalendar stream. Every top-level component must be a VCALENDAR
 // and there must be at least one. Throws IcalError at the first syntax problem.
-std::vector<Component> parse(std::string_view text, const Limits& limits = {});
+// With `unclosed`, components left open at the end of the file are closed
+// there and reported into it instead, so a caller can list every other
+// problem of the file as well before refusing it.
+std::vector<Component> parse(std::string_view text, const Limits& limits = {},
+                             std::vector<Problem>* unclosed = nullptr);
 
 }  // namespace yeyou::ical

@@ -22,12 +22,12 @@ bool read_number(std::string_view s, std::size_t pos, std::size_t count, int& ou
 std::optional<DateTime> parse_date_time(std::string_view s, bool date_only) {
   int y = 0, mo = 0, d = 0;
   if (!read_number(s, 0, 4, y) || !read_number(s, 4, 2, mo) || !read_number(s, 6, 2, d)) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, mo, d);
-  auto date = yeyou::parse_date(iso);
-  if (!date) return std::nullopt;
+  static constexpr int kMonthDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > kMonthDays[mo - 1] || (mo == 2 && d == 29 && !leap))
+    return std::nullopt;
   DateTime out;
-  out.date = *date;
+  out.date = LocalDate{y, mo, d};
   if (date_only) {
     if (s.size() != 8) return std::nullopt;
     out.is_date = true;

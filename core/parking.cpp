@@ -73,7 +73,7 @@ Json to_json(const CarPark& p) {
   for (const auto& r : p.fee_rules) rules.push_back(to_json(r));
   return Json{{"id", p.id},           {"name", to_json(p.name)}, {"address", to_json(p.address)},
               {"lat", p.lat},         {"lon", p.lon},            {"capacity", p.capacity},
-              {"fee_rules", rules}};
+              {"fee_rules", rules},   {"counter_device_id", p.counter_device_id.empty() ? Json(nullptr) : Json(p.counter_device_id)}};
 }
 
 CarPark car_park_from_json(const Json& j, bool require_id) {
@@ -94,6 +94,7 @@ CarPark car_park_from_json(const Json& j, bool require_id) {
         p.fee_rules.push_back(read_fee_rule(rr));
       }
   }
+  p.counter_device_id = r.text("counter_device_id", 64, false, 1).value_or("");
   r.reject_unknown();
   throw_if_errors(errors);
   return p;

@@ -39,6 +39,7 @@ struct CarPark {
   double lat = 0, lon = 0;
   std::int64_t capacity = 0;
   std::vector<FeeRule> fee_rules;
+  std::string counter_device_id;  // the people/vehicle counter allowed to report its spaces, if any
   bool operator==(const CarPark&) const = default;
 };
 

@@ -11,6 +11,8 @@
 #include "core/config_file.hpp"
 #include "server/cli/account_commands.hpp"
 #include "server/cli/args.hpp"
+#include "server/cli/report_commands.hpp"
+#include "server/cli/transit_commands.hpp"
 #include "server/http/api_server.hpp"
 #include "server/services/demo_seed.hpp"
 #include "server/services/server_config.hpp"
@@ -30,6 +32,11 @@ commands:
   kiosk add  --db PATH --name NAME [--district D] [--json]    prints the kiosk's id and token
   counter add --db PATH --venue V [--json]                    prints the counter's id and token
   device revoke --db PATH --id ID                             revokes a kiosk's or counter's token
+  report ingest --db PATH [--json]                            ratings, complaints and duplicates refused per kiosk
+  import-gtfs --db PATH FEED                                  replace the transit feed (GTFS folder or .zip)
+  import-ics --db PATH --venue V [--category C] FILE          import an iCalendar file as the venue's events
+  import-parking --db PATH FILE.json                          load car parks (a JSON array, ids included)
+  kiosk stops --db PATH --kiosk ID --stops S1,S2              the stops on a kiosk's departure board
 )";
 
 std::string default_assets_dir() {
@@ -114,9 +121,14 @@ int run_server_cli(const std::vector<std::string>& args) {
     if (cmd == "seed-demo") return cmd_seed_demo(Args(rest, {"--db", "--config", "--assets"}));
     if (cmd == "migrate") return cmd_migrate(Args(rest, {"--db"}));
     if (cmd == "user") return cmd_user(rest);
+    if (cmd == "kiosk" && !rest.empty() && rest[0] == "stops") return cmd_kiosk_stops(rest);
     if (cmd == "kiosk") return cmd_kiosk(rest);
+    if (cmd == "import-gtfs") return cmd_import_gtfs(rest);
+    if (cmd == "import-ics") return cmd_import_ics(rest);
+    if (cmd == "import-parking") return cmd_import_parking(rest);
     if (cmd == "counter") return cmd_counter(rest);
     if (cmd == "device") return cmd_device(rest);
+    if (cmd == "report") return cmd_report(rest);
     std::cerr << "unknown command '" << cmd << "'\n" << kUsage;
     return 2;
   } catch (const UsageError& e) {

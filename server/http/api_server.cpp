@@ -56,6 +56,7 @@ ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
   register_routes(s, hub_);
   register_account_routes(s, hub_);
   register_content_routes(s, hub_);
+  register_sync_routes(s, hub_);
 }
 
 ApiServer::~ApiServer() { stop(); }

@@ -5,6 +5,7 @@
 #include "core/feedback.hpp"
 #include "server/http/api_server.hpp"
 #include "server/http/json_response.hpp"
+#include "server/http/request_auth.hpp"
 
 namespace yeyou::http {
 namespace {
@@ -57,10 +58,13 @@ void register_routes(httplib::Server& server, services::ServiceHub& sv) {
 
   server.Post("/api/v1/ratings", [&sv](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      auto receipt = sv.ratings.submit(parse_body(req), now_utc());
+      auto kiosk = require_device(sv, req, services::Principal::Kind::kiosk);
+      auto receipt = sv.ratings.submit(parse_body(req), kiosk.device_id, now_utc());
       write_json(res, receipt.created ? 201 : 200, rating_json(receipt));
     });
   });
+
+  register_transit_routes(server, sv);
 }
 
 }  // namespace yeyou::http

@@ -4,6 +4,7 @@
 
 #include "server/services/service_errors.hpp"
 #include "server/store/content_store.hpp"
+#include "server/store/kiosk_store.hpp"
 #include "server/store/rating_store.hpp"
 
 namespace yeyou::services {
@@ -21,7 +22,7 @@ RatingService::RatingService(store::DbPool& pool) : pool_(pool) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-static void check_subject_exists(store::Db& db, const Subject& s) {
+void check_subject_exists(store::Db& db, const Subject& s) {
   if (s.kind != SubjectKind::venue && s.kind != SubjectKind::event) return;
   bool numeric = !s.id.empty() && s.id.size() <= 10 && s.id.find_first_not_of("0123456789") == std::string::npos;
   bool exists = false;
@@ -32,18 +33,20 @@ static void check_subject_exists(store::Db& db, const Subject& s) {
   if (!exists) throw ValidationError("subject.id", "no " + std::string(name_of(s.kind)) + " with this id");
 }
 
-RatingReceipt RatingService::submit(const Json& body, Timestamp now) {
+RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
   Rating r = rating_from_json(body);
   std::string hash = payload_hash(to_json(r));
   auto& db = pool_.get();
   store::Transaction tx(db);
   if (auto existing = store::find_rating(db, r.id)) {
+    store::count_duplicate(db, kiosk_id, "rating");
+    tx.commit();
     if (existing->payload_hash != hash)
       throw Conflict("rating " + r.id + " was already received with a different payload");
     return {existing->rating, existing->received_at, false};
   }
   check_subject_exists(db, r.subject);
-  store::insert_rating(db, r, now, hash);
+  store::insert_rating(db, r, now, hash, kiosk_id);
   tx.commit();
   return {r, now, true};
 }

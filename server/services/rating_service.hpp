@@ -16,8 +16,10 @@ struct RatingReceipt {
 class RatingService {
  public:
   explicit RatingService(store::DbPool& pool);
-  // Validates (including that a venue or event subject exists) and stores.
-  RatingReceipt submit(const Json& body, Timestamp now);
+  // Validates (including that a venue or event subject exists) and stores,
+  // recording the sending kiosk. A retry or a conflict counts as a duplicate
+  // refused for that kiosk (see kiosk_store.hpp).
+  RatingReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
 
  private:
   store::DbPool& pool_;
@@ -25,5 +27,7 @@ class RatingService {
 
 // A stable hash of the rating's canonical JSON, for idempotency checks.
 std::string payload_hash(const Json& canonical);
+// Throws ValidationError("subject.id") when a venue or event subject does not exist.
+void check_subject_exists(store::Db& db, const Subject& s);
 
 }  // namespace yeyou::services

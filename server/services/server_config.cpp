@@ -43,6 +43,11 @@ ServerConfig load_server_config(const std::string& path) {
       f.integer("auth.max_failures_per_address", cfg.auth.throttle.max_address_failures, 1, 100000));
   cfg.auth.throttle.window = std::chrono::seconds{
       f.integer("auth.failure_window_minutes", cfg.auth.throttle.window.count() / 60, 1, 24 * 60) * 60};
+  cfg.sync.content_poll_s = static_cast<int>(f.integer("sync.content_poll_seconds", cfg.sync.content_poll_s, 1, 3600));
+  cfg.sync.live_poll_s = static_cast<int>(f.integer("sync.live_poll_seconds", cfg.sync.live_poll_s, 1, 600));
+  cfg.sync.max_page_size = static_cast<int>(f.integer("sync.max_page_size", cfg.sync.max_page_size, 1, 100000));
+  cfg.sync.page_size =
+      static_cast<int>(f.integer("sync.page_size", cfg.sync.page_size, 1, cfg.sync.max_page_size));
   f.finish();
   try {
     cfg.crowd.validate();

@@ -6,6 +6,7 @@
 
 #include "core/occupancy.hpp"
 #include "server/services/auth_service.hpp"
+#include "server/services/sync_service.hpp"
 
 namespace yeyou::services {
 
@@ -20,6 +21,7 @@ struct ServerConfig {
   std::int64_t max_event_query_days = 62;
   CrowdThresholds crowd;
   AuthConfig auth;
+  SyncSettings sync;
 };
 
 // Loads `path` over the defaults; throws ConfigError with file:line on an

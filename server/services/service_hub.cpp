@@ -12,6 +12,9 @@ ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
       venues(db_pool),
       events(db_pool),
       occupancy(db_pool, cfg.crowd),
-      notices(db_pool) {}
+      notices(db_pool),
+      complaints(db_pool),
+      sync(db_pool, cfg.sync),
+      heartbeats(db_pool, cfg.sync.live_poll_s) {}
 
 }  // namespace yeyou::services

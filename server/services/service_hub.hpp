@@ -6,12 +6,15 @@
 
 #include "server/services/audit_service.hpp"
 #include "server/services/auth_service.hpp"
+#include "server/services/complaint_service.hpp"
 #include "server/services/content_service.hpp"
 #include "server/services/event_service.hpp"
+#include "server/services/heartbeat_service.hpp"
 #include "server/services/notice_service.hpp"
 #include "server/services/occupancy_service.hpp"
 #include "server/services/rating_service.hpp"
 #include "server/services/server_config.hpp"
+#include "server/services/sync_service.hpp"
 #include "server/services/venue_service.hpp"
 
 namespace yeyou::services {
@@ -29,6 +32,9 @@ struct ServiceHub {
   EventService events;
   OccupancyService occupancy;
   NoticeService notices;
+  ComplaintService complaints;
+  SyncService sync;
+  HeartbeatService heartbeats;
 };
 
 }  // namespace yeyou::services

@@ -242,7 +242,8 @@ CREATE TABLE car_parks (
   capacity INTEGER NOT NULL CHECK (capacity > 0),
   free_spaces INTEGER CHECK (free_spaces BETWEEN 0 AND capacity),
   spaces_taken_at INTEGER,
-  spaces_source TEXT,
+  spaces_source TEXT,                -- 'staff' or 'counter'
+  counter_seq INTEGER,              -- the counter device's last applied sequence number
   updated_at INTEGER NOT NULL
 );
 -- Which events an iCalendar UID (and occurrence) became, so re-imports update them.
@@ -253,6 +254,124 @@ CREATE TABLE ics_event_map (
   event_id INTEGER NOT NULL REFERENCES events(id),
   PRIMARY KEY (venue_id, uid, occurrence_at)
 );
+)SQL"},
+      {4, "kiosk sync: complaints, kiosk ids on ratings, heartbeats, ingest counters", R"SQL(
+-- Ratings and complaints keep their idempotency keys (id) forever: rows are
+-- never deleted, so a retry after any delay gets the stored answer.
+ALTER TABLE ratings ADD COLUMN kiosk_id TEXT;   -- the sending kiosk; NULL for rows from before kiosk auth
+CREATE INDEX ratings_kiosk ON ratings(kiosk_id);
+CREATE TABLE complaints (
+  id TEXT PRIMARY KEY,              -- the kiosk's UUID, the idempotency key
+  tracking_no TEXT NOT NULL UNIQUE, -- assigned on the kiosk, unique fleet-wide
+  kiosk_id TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  created_at INTEGER NOT NULL,      -- the kiosk's clock
+  received_at INTEGER NOT NULL,     -- the server's clock
+  body TEXT NOT NULL,               -- the complaint's JSON without contact
+  contact_json TEXT,                -- kept apart so it can be protected separately
+  payload_hash TEXT NOT NULL
+);
+CREATE INDEX complaints_kiosk ON complaints(kiosk_id);
+CREATE INDEX complaints_received ON complaints(received_at);
+-- The latest heartbeat of each kiosk, with the server's receive time.
+CREATE TABLE kiosk_heartbeats (
+  kiosk_id TEXT PRIMARY KEY REFERENCES devices(id),
+  version TEXT NOT NULL,
+  uptime_s INTEGER NOT NULL,
+  outbox_depth INTEGER NOT NULL,
+  oldest_outbox_age_s INTEGER NOT NULL,
+  last_sync_at INTEGER,             -- the kiosk's clock; NULL before its first sync
+  free_disk_bytes INTEGER NOT NULL,
+  received_at INTEGER NOT NULL      -- the server's clock
+);
+-- Duplicates refused per kiosk: retries answered from the stored row and 409s.
+CREATE TABLE ingest_counters (
+  kiosk_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('rating', 'complaint')),
+  duplicates_refused INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kiosk_id, kind)
+);
+)SQL"},
+      {5, "cases, steps, rectification ledger, notifications, rating review flags", R"SQL(
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('bad_review', 'complaint')),
+  rating_id TEXT UNIQUE REFERENCES ratings(id),
+  complaint_id TEXT UNIQUE REFERENCES complaints(id),
+  tracking_no TEXT UNIQUE,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  venue_id INTEGER REFERENCES venues(id),
+  district TEXT,
+  unit TEXT NOT NULL,                -- "venue:<id>" or "bureau"
+  state TEXT NOT NULL,
+  named INTEGER NOT NULL,            -- the evaluator left a phone number
+  level INTEGER NOT NULL DEFAULT 0,
+  received_at INTEGER NOT NULL,
+  callback_due INTEGER NOT NULL,
+  rectify_due INTEGER,
+  close_due INTEGER,
+  paused_since INTEGER,
+  paused_seconds INTEGER NOT NULL DEFAULT 0,
+  callback_reached INTEGER NOT NULL DEFAULT 0,
+  first_callback_at INTEGER,
+  resolved_at INTEGER,
+  feedback_at INTEGER,
+  closed_at INTEGER,
+  reopened INTEGER NOT NULL DEFAULT 0,
+  escalated INTEGER NOT NULL DEFAULT 0,
+  appeal TEXT CHECK (appeal IN ('pending', 'upheld', 'rejected')),
+  evaluation TEXT CHECK (evaluation IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+  outcome TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX cases_unit_state ON cases(unit, state, received_at);
+CREATE INDEX cases_state_received ON cases(state, received_at);
+CREATE INDEX cases_district_received ON cases(district, received_at);
+CREATE TABLE case_steps (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX case_steps_case ON case_steps(case_id, id);
+CREATE TABLE rectification_ledger (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  opened_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  plan TEXT NOT NULL,
+  done_at INTEGER
+);
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY,
+  unit TEXT NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  read_at INTEGER
+);
+CREATE INDEX notifications_unit ON notifications(unit, read_at, id);
+-- Statistics slices, filled at ingest: the venue and district a rating is
+-- about, its local month and hour of the week; review flags.
+ALTER TABLE ratings ADD COLUMN venue_id INTEGER;
+ALTER TABLE ratings ADD COLUMN district TEXT;
+ALTER TABLE ratings ADD COLUMN month TEXT;            -- "YYYY-MM", local time of creation
+ALTER TABLE ratings ADD COLUMN hour_of_week INTEGER;  -- Monday 00:00 local = 0
+ALTER TABLE ratings ADD COLUMN suspect INTEGER NOT NULL DEFAULT 0;   -- burst beyond human speed
+ALTER TABLE ratings ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;  -- appeal upheld or reviewed abusive
+ALTER TABLE ratings ADD COLUMN reasons TEXT NOT NULL DEFAULT '';     -- comma-separated reason codes
+CREATE INDEX ratings_district_month ON ratings(district, month, level, suspect, excluded);
+CREATE INDEX ratings_month ON ratings(month, venue_id);
+CREATE INDEX ratings_burst ON ratings(kiosk_id, subject_kind, subject_id, received_at);
 )SQL"},
   };
   return all;

@@ -2,19 +2,20 @@
 
 namespace yeyou::store {
 
-bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash) {
+bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash,
+                   const std::optional<std::string>& kiosk_id) {
   Json body = to_json(r);
   body.erase("contact");
   Stmt s(db,
          "INSERT INTO ratings(id, subject_kind, subject_id, level, is_bad, channel, created_at, received_at, body, "
-         "contact_json, payload_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+         "contact_json, payload_hash, kiosk_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
          "ON CONFLICT(id) DO NOTHING");
   s.bind(1, r.id).bind(2, name_of(r.subject.kind)).bind(3, r.subject.id).bind(4, r.level);
   s.bind(5, r.is_bad() ? 1 : 0).bind(6, name_of(r.channel)).bind(7, r.created_at.time_since_epoch().count());
   s.bind(8, received_at.time_since_epoch().count()).bind(9, body.dump());
   if (r.contact) s.bind(10, to_json(*r.contact).dump());
   else s.bind_null(10);
-  s.bind(11, payload_hash).run();
+  s.bind(11, payload_hash).bind(12, kiosk_id).run();
   return db.changes() > 0;
 }
 

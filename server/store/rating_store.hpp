@@ -15,7 +15,9 @@ struct StoredRating {
 };
 
 // Inserts unless the id exists; returns true if a row was inserted.
-bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash);
+// `kiosk_id` is the sending kiosk (NULL when absent).
+bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash,
+                   const std::optional<std::string>& kiosk_id = std::nullopt);
 std::optional<StoredRating> find_rating(Db& db, const std::string& id);
 std::int64_t count_ratings(Db& db);
 

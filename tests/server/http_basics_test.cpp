@@ -87,7 +87,7 @@ TEST_CASE("oversized bodies are refused with 413 and store nothing") {
   test::TestServer srv({.seed_demo = true, .max_body_bytes = 4096});
   auto cli = srv.client();
   std::string big = R"({"comment": ")" + std::string(10000, 'x') + R"("})";
-  auto r = cli.Post("/api/v1/ratings", big, "application/json");
+  auto r = cli.Post("/api/v1/ratings", test::bearer(test::kiosk_token(srv)), big, "application/json");
   REQUIRE(r);
   CHECK(r->status == 413);
   CHECK(test::body_json(r)["error"]["code"] == "payload_too_large");

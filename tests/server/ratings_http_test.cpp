@@ -27,8 +27,9 @@ std::int64_t rows(test::TestServer& srv) { return store::count_ratings(srv.pool(
 TEST_CASE("a rating is stored once however often it is posted") {
   test::TestServer srv;
   auto cli = srv.client();
+  auto kiosk = test::bearer(test::kiosk_token(srv));
   std::string id = new_uuid();
-  auto first = cli.Post("/api/v1/ratings", rating(id).dump(), "application/json");
+  auto first = cli.Post("/api/v1/ratings", kiosk, rating(id).dump(), "application/json");
   REQUIRE(first);
   CHECK(first->status == 201);
   auto stored = test::body_json(first);
@@ -36,7 +37,7 @@ TEST_CASE("a rating is stored once however often it is posted") {
   CHECK(stored["is_bad"] == true);
   CHECK(stored["contact"]["phone"] == "139****5678");  // never echoed in full
   for (int i = 0; i < 3; ++i) {
-    auto again = cli.Post("/api/v1/ratings", rating(id).dump(), "application/json");
+    auto again = cli.Post("/api/v1/ratings", kiosk, rating(id).dump(), "application/json");
     REQUIRE(again);
     CHECK(again->status == 200);
     CHECK(test::body_json(again) == stored);  // the stored result, received_at included
@@ -47,9 +48,10 @@ TEST_CASE("a rating is stored once however often it is posted") {
 TEST_CASE("the same id with a different payload is a conflict") {
   test::TestServer srv;
   auto cli = srv.client();
+  auto kiosk = test::bearer(test::kiosk_token(srv));
   std::string id = new_uuid();
-  REQUIRE(cli.Post("/api/v1/ratings", rating(id, 5).dump(), "application/json")->status == 201);
-  auto r = cli.Post("/api/v1/ratings", rating(id, 1).dump(), "application/json");
+  REQUIRE(cli.Post("/api/v1/ratings", kiosk, rating(id, 5).dump(), "application/json")->status == 201);
+  auto r = cli.Post("/api/v1/ratings", kiosk, rating(id, 1).dump(), "application/json");
   REQUIRE(r);
   CHECK(r->status == 409);
   CHECK(test::body_json(r)["error"]["code"] == "conflict");
@@ -59,8 +61,9 @@ TEST_CASE("the same id with a different payload is a conflict") {
 TEST_CASE("malformed and invalid ratings are 400 and store nothing") {
   test::TestServer srv;
   auto cli = srv.client();
+  auto kiosk = test::bearer(test::kiosk_token(srv));
   auto post = [&](const std::string& body) {
-    auto r = cli.Post("/api/v1/ratings", body, "application/json");
+    auto r = cli.Post("/api/v1/ratings", kiosk, body, "application/json");
     REQUIRE(r);
     return std::make_pair(r->status, test::body_json(r));
   };
@@ -91,6 +94,7 @@ TEST_CASE("malformed and invalid ratings are 400 and store nothing") {
 TEST_CASE("random garbage never crashes the server") {
   test::TestServer srv;
   auto cli = srv.client();
+  auto kiosk = test::bearer(test::kiosk_token(srv));
   std::mt19937 rng(42);
   Json base = rating(new_uuid());
   std::string text = base.dump();
@@ -98,9 +102,28 @@ TEST_CASE("random garbage never crashes the server") {
     std::string body = text;
     int edits = 1 + static_cast<int>(rng() % 4);
     for (int k = 0; k < edits; ++k) body[rng() % body.size()] = static_cast<char>(rng() % 256);
-    auto r = cli.Post("/api/v1/ratings", body, "application/json");
+    auto r = cli.Post("/api/v1/ratings", kiosk, body, "application/json");
     REQUIRE(r);
     CHECK(r->status < 500);
   }
   CHECK(test::body_json(cli.Get("/api/v1/health"))["status"] == "ok");
+}
+
+TEST_CASE("ratings need a kiosk token and record the kiosk") {
+  test::TestServer srv;
+  std::string kiosk_id;
+  auto token = test::kiosk_token(srv, std::string("huancui"), &kiosk_id);
+  std::string id = new_uuid();
+  auto [s1, j1] = test::call(srv, "POST", "/api/v1/ratings", "", rating(id));
+  CHECK(s1 == 401);
+  CHECK(j1["error"]["code"] == "unauthorized");
+  auto staff = test::sign_in_as(srv, "officer", services::Role::bureau);
+  CHECK(test::call(srv, "POST", "/api/v1/ratings", staff, rating(id)).first == 403);
+  CHECK(test::call(srv, "POST", "/api/v1/ratings", "not-a-token", rating(id)).first == 401);
+  CHECK(rows(srv) == 0);
+  CHECK(test::call(srv, "POST", "/api/v1/ratings", token, rating(id)).first == 201);
+  store::Stmt s(srv.pool().get(), "SELECT kiosk_id FROM ratings WHERE id = ?1");
+  s.bind(1, id);
+  REQUIRE(s.step());
+  CHECK(s.text(0) == kiosk_id);
 }

@@ -51,6 +51,12 @@ std::string sign_in_as(TestServer& srv, const std::string& login, services::Role
   return body["token"].get<std::string>();
 }
 
+std::string kiosk_token(TestServer& srv, const std::optional<std::string>& district, std::string* kiosk_id) {
+  auto creds = srv.hub().auth.add_kiosk("test kiosk", district, "test", now_utc());
+  if (kiosk_id) *kiosk_id = creds.id;
+  return creds.token;
+}
+
 httplib::Headers bearer(const std::string& token) {
   if (token.empty()) return {};
   return {{"Authorization", "Bearer " + token}};

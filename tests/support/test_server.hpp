@@ -50,6 +50,10 @@ Json body_json(const httplib::Result& r);
 std::string sign_in_as(TestServer& srv, const std::string& login, services::Role role,
                        std::vector<std::int64_t> venues = {});
 httplib::Headers bearer(const std::string& token);
+// Registers a kiosk (in `district`, "huancui" by default; none when nullopt)
+// through the service and returns its device token.
+std::string kiosk_token(TestServer& srv, const std::optional<std::string>& district = std::string("huancui"),
+                        std::string* kiosk_id = nullptr);
 // Sends a JSON request with a bearer token; returns the status and the JSON body (null when empty).
 std::pair<int, Json> call(TestServer& srv, const std::string& method, const std::string& path,
                           const std::string& token, const Json& body = nullptr);

@@ -1,0 +1,105 @@
+#pragma once
+// Every bad review (level 4–5) and every complaint opens a case, routed to
+// the responsible unit (谁办理、谁负责): a venue's staff for venue and event
+// subjects, the bureau for services and kiosks. Cases move through the
+// workflow in core/case_workflow.hpp with deadlines in working days.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/case_workflow.hpp"
+#include "core/feedback.hpp"
+#include "core/workdays.hpp"
+#include "server/services/contact_vault.hpp"
+#include "server/services/principal.hpp"
+#include "server/store/case_store.hpp"
+#include "server/store/db_pool.hpp"
+
+namespace yeyou::services {
+
+struct CaseConfig {
+  int callback_working_days = 1;          // named bad reviews: call back within
+  int rectify_working_days = 5;           // 限期整改 default deadline
+  int complaint_close_working_days = 13;  // complaints closed within
+  std::vector<CaseState> pausable_states{CaseState::verifying};
+  int contact_retention_days = 180;       // contact data deleted this long after closing
+  std::string calendar_file;              // working-day calendar; empty = Monday–Friday
+  std::string key_file = "yeyou-contact.key";
+};
+
+struct CaseView {
+  store::CaseRow row;
+  std::vector<store::CaseStep> steps;
+  std::optional<Contact> masked_contact;
+  std::vector<CaseAction> allowed;
+  bool overdue = false;
+};
+
+// An action not allowed in the case's current state (409, with the allowed actions).
+class IllegalTransition : public std::runtime_error {
+ public:
+  IllegalTransition(const std::string& message, std::vector<std::string> allowed)
+      : std::runtime_error(message), allowed_(std::move(allowed)) {}
+  const std::vector<std::string>& allowed() const { return allowed_; }
+
+ private:
+  std::vector<std::string> allowed_;
+};
+
+// Where notifications go; the in-app list is the one shipped, SMS or e-mail
+// senders can implement the same interface.
+class Notifier {
+ public:
+  virtual ~Notifier() = default;
+  virtual void notify(store::Db& db, const store::Notification& n) = 0;
+};
+
+class InAppNotifier : public Notifier {
+ public:
+  void notify(store::Db& db, const store::Notification& n) override { store::add_notification(db, n); }
+};
+
+class CaseService {
+ public:
+  CaseService(store::DbPool& pool, CaseConfig config, Notifier& notifier);
+
+  // Inside the ingest transaction: opens a case for a bad review (returns
+  // nullopt for a good one) or for a complaint.
+  std::optional<std::int64_t> open_for_rating(store::Db& db, const Rating& r, Timestamp now);
+  std::int64_t open_for_complaint(store::Db& db, const Complaint& c, Timestamp now);
+
+  // The units a principal handles: "venue:N" per venue for staff, every unit
+  // (nullopt) for the bureau.
+  static std::optional<std::vector<std::string>> units_of(const Principal& who);
+
+  std::vector<CaseView> list(const Principal& who, std::optional<CaseState> state, bool overdue_only, Timestamp now);
+  CaseView get(const Principal& who, std::int64_t id, Timestamp now);
+  CaseView act(const Principal& who, std::int64_t id, CaseAction action, const Json& body, Timestamp now);
+  // The evaluator's verdict on the handling, recorded by the handler or the
+  // public tracking page. "dissatisfied" reopens the case once, escalated to the bureau.
+  CaseView evaluate(const std::string& actor, std::int64_t id, const Json& body, Timestamp now);
+  // The full contact for the assigned handler; audited with the reason.
+  Contact reveal_contact(const Principal& who, std::int64_t id, const Json& body, Timestamp now);
+  // Escalates overdue cases to the bureau once each; returns how many.
+  int escalate_overdue(Timestamp now);
+  // Deletes contact data of cases closed longer ago than the retention period.
+  int purge_contacts(Timestamp now);
+
+  const WorkCalendar& calendar() const { return calendar_; }
+  const ContactVault& vault() const { return vault_; }
+
+ private:
+  store::CaseRow load_for(const Principal& who, store::Db& db, std::int64_t id);
+  CaseView view(store::Db& db, store::CaseRow row, Timestamp now);
+  std::optional<Contact> contact_of(store::Db& db, const store::CaseRow& c);
+  void notify(store::Db& db, const std::string& unit, std::int64_t case_id, const std::string& kind,
+              const std::string& text, Timestamp now);
+
+  store::DbPool& pool_;
+  CaseConfig config_;
+  Notifier& notifier_;
+  WorkCalendar calendar_;
+  ContactVault vault_;
+};
+
+}  // namespace yeyou::services

@@ -1,0 +1,29 @@
+#pragma once
+// Ingests complaints from kiosks idempotently: the complaint's UUID is the
+// key, the kiosk-assigned tracking number is accepted as given but must be
+// unique. Same key + same payload → the stored complaint; same key with a
+// different payload, or a tracking number another complaint holds → Conflict.
+#include "core/feedback.hpp"
+#include "server/store/db_pool.hpp"
+
+namespace yeyou::services {
+
+struct ComplaintReceipt {
+  Complaint complaint;  // as stored
+  std::string kiosk_id;
+  Timestamp received_at{};
+  bool created = false;  // false when this was a retry of a stored complaint
+};
+
+class ComplaintService {
+ public:
+  explicit ComplaintService(store::DbPool& pool) : pool_(pool) {}
+  // Validates (a venue or event subject must exist) and stores. Retries and
+  // conflicts count as duplicates refused for `kiosk_id`.
+  ComplaintReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
+
+ private:
+  store::DbPool& pool_;
+};
+
+}  // namespace yeyou::services

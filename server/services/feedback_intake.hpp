@@ -1,0 +1,30 @@
+#pragma once
+// What happens to a rating or complaint inside its ingest transaction, after
+// it is stored: the rating is annotated for statistics (venue, district,
+// month, hour of week), flagged "suspect" when one kiosk sends ratings for
+// one subject faster than people can, and a bad review or complaint opens a case.
+#include <optional>
+#include <string>
+
+#include "core/feedback.hpp"
+#include "server/services/case_service.hpp"
+
+namespace yeyou::services {
+
+struct AbuseConfig {
+  int burst_max = 10;             // more than this many ratings …
+  int burst_window_seconds = 60;  // … within this window, for one subject from one kiosk, are suspect
+};
+
+class FeedbackIntake {
+ public:
+  FeedbackIntake(CaseService& cases, AbuseConfig abuse) : cases_(cases), abuse_(abuse) {}
+  void on_rating(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id, Timestamp now);
+  void on_complaint(store::Db& db, const Complaint& c, Timestamp now);
+
+ private:
+  CaseService& cases_;
+  AbuseConfig abuse_;
+};
+
+}  // namespace yeyou::services

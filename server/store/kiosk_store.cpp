@@ -1,0 +1,105 @@
+#include "server/store/kiosk_store.hpp"
+
+#include <map>
+
+namespace yeyou::store {
+
+static std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
+static Timestamp from_secs(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
+
+void upsert_heartbeat(Db& db, const Heartbeat& h) {
+  Stmt s(db,
+         "INSERT OR REPLACE INTO kiosk_heartbeats(kiosk_id, version, uptime_s, outbox_depth, oldest_outbox_age_s, "
+         "last_sync_at, free_disk_bytes, received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  s.bind(1, h.kiosk_id).bind(2, h.version).bind(3, h.uptime_s).bind(4, h.outbox_depth);
+  s.bind(5, h.oldest_outbox_age_s);
+  if (h.last_sync_at) s.bind(6, secs(*h.last_sync_at));
+  else s.bind_null(6);
+  s.bind(7, h.free_disk_bytes).bind(8, secs(h.received_at)).run();
+}
+
+static constexpr const char* kHeartbeatColumns =
+    "SELECT kiosk_id, version, uptime_s, outbox_depth, oldest_outbox_age_s, last_sync_at, free_disk_bytes, "
+    "received_at FROM kiosk_heartbeats ";
+
+static Heartbeat read_heartbeat(const Stmt& s) {
+  Heartbeat h;
+  h.kiosk_id = s.text(0);
+  h.version = s.text(1);
+  h.uptime_s = s.int64(2);
+  h.outbox_depth = s.int64(3);
+  h.oldest_outbox_age_s = s.int64(4);
+  if (!s.is_null(5)) h.last_sync_at = from_secs(s.int64(5));
+  h.free_disk_bytes = s.int64(6);
+  h.received_at = from_secs(s.int64(7));
+  return h;
+}
+
+std::optional<Heartbeat> find_heartbeat(Db& db, const std::string& kiosk_id) {
+  Stmt s(db, std::string(kHeartbeatColumns) + "WHERE kiosk_id = ?1");
+  s.bind(1, kiosk_id);
+  if (!s.step()) return std::nullopt;
+  return read_heartbeat(s);
+}
+
+std::vector<Heartbeat> list_heartbeats(Db& db) {
+  Stmt s(db, std::string(kHeartbeatColumns) + "ORDER BY kiosk_id");
+  std::vector<Heartbeat> out;
+  while (s.step()) out.push_back(read_heartbeat(s));
+  return out;
+}
+
+std::vector<Change> live_changes_since(Db& db, std::int64_t cursor, int limit) {
+  std::vector<Change> out;
+  Stmt s(db,
+         "SELECT version, kind, object_id, op, body FROM change_log WHERE version > ?1 "
+         "AND kind IN ('occupancy', 'notice') ORDER BY version LIMIT ?2");
+  s.bind(1, cursor).bind(2, limit);
+  while (s.step()) {
+    Change c;
+    c.version = s.int64(0);
+    c.kind = s.text(1);
+    c.object_id = s.text(2);
+    c.deleted = s.text(3) == "delete";
+    if (!s.is_null(4)) c.body = Json::parse(s.text(4));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+void count_duplicate(Db& db, const std::string& kiosk_id, const std::string& kind) {
+  Stmt s(db,
+         "INSERT INTO ingest_counters(kiosk_id, kind, duplicates_refused) VALUES(?1, ?2, 1) "
+         "ON CONFLICT(kiosk_id, kind) DO UPDATE SET duplicates_refused = duplicates_refused + 1");
+  s.bind(1, kiosk_id).bind(2, kind).run();
+}
+
+std::vector<IngestRow> ingest_by_kiosk(Db& db) {
+  std::map<std::string, IngestRow> rows;
+  auto row = [&](const std::string& id) -> IngestRow& {
+    auto& r = rows[id];
+    r.kiosk_id = id;
+    return r;
+  };
+  {
+    Stmt s(db, "SELECT id FROM devices WHERE kind = 'kiosk'");
+    while (s.step()) row(s.text(0));
+  }
+  {
+    Stmt s(db, "SELECT kiosk_id, count(*) FROM ratings WHERE kiosk_id IS NOT NULL GROUP BY kiosk_id");
+    while (s.step()) row(s.text(0)).ratings = s.int64(1);
+  }
+  {
+    Stmt s(db, "SELECT kiosk_id, count(*) FROM complaints GROUP BY kiosk_id");
+    while (s.step()) row(s.text(0)).complaints = s.int64(1);
+  }
+  {
+    Stmt s(db, "SELECT kiosk_id, sum(duplicates_refused) FROM ingest_counters GROUP BY kiosk_id");
+    while (s.step()) row(s.text(0)).duplicates_refused = s.int64(1);
+  }
+  std::vector<IngestRow> out;
+  for (auto& [id, r] : rows) out.push_back(r);
+  return out;
+}
+
+}  // namespace yeyou::store

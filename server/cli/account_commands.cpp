@@ -35,7 +35,12 @@ void print_credentials(const services::DeviceCredentials& c, bool json) {
 }
 
 struct Hub {
-  explicit Hub(const std::string& db) : pool(db), hub(pool, services::ServerConfig{}) {}
+  explicit Hub(const std::string& db) : pool(db), hub(pool, config_for(db)) {}
+  static services::ServerConfig config_for(const std::string& db) {
+    services::ServerConfig cfg;
+    cfg.db_path = db;
+    return cfg;
+  }
   store::DbPool pool;
   services::ServiceHub hub;
 };

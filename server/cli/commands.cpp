@@ -52,6 +52,7 @@ services::ServerConfig load_config(const Args& a) {
   if (auto db = a.get("--db")) cfg.db_path = *db;
   if (auto listen = a.get("--listen")) services::parse_listen(*listen, cfg);
   if (auto assets = a.get("--assets")) cfg.assets_dir = *assets;
+  if (cfg.cases.calendar_file.empty()) cfg.cases.calendar_file = cfg.assets_dir + "/calendar/cn-workdays.json";
   return cfg;
 }
 

@@ -47,12 +47,12 @@ Json step_details(const Json& body) { return body.is_object() ? body : Json::obj
 
 }  // namespace
 
-CaseService::CaseService(store::DbPool& pool, CaseConfig config, Notifier& notifier)
+CaseService::CaseService(store::DbPool& pool, CaseConfig config, const ContactVault& vault, Notifier& notifier)
     : pool_(pool),
       config_(std::move(config)),
       notifier_(notifier),
       calendar_(config_.calendar_file.empty() ? WorkCalendar() : WorkCalendar::load(config_.calendar_file)),
-      vault_(config_.key_file) {}
+      vault_(vault) {}
 
 std::optional<std::vector<std::string>> CaseService::units_of(const Principal& who) {
   if (!who.is_user()) return std::vector<std::string>{};
@@ -110,7 +110,7 @@ std::optional<Contact> CaseService::contact_of(store::Db& db, const store::CaseR
   s.bind(1, source_id(c));
   if (!s.step() || s.is_null(0)) return std::nullopt;
   std::string raw = s.text(0);
-  Json j = Json::parse(ContactVault::is_sealed(raw) ? vault_.open(raw) : raw, nullptr, false);
+  Json j = Json::parse(vault_.open(raw), nullptr, false);
   if (!j.is_object()) return std::nullopt;
   return Contact{j.value("name", ""), j.value("phone", "")};
 }

@@ -24,7 +24,6 @@ struct CaseConfig {
   std::vector<CaseState> pausable_states{CaseState::verifying};
   int contact_retention_days = 180;       // contact data deleted this long after closing
   std::string calendar_file;              // working-day calendar; empty = Monday–Friday
-  std::string key_file = "yeyou-contact.key";
 };
 
 struct CaseView {
@@ -61,7 +60,7 @@ class InAppNotifier : public Notifier {
 
 class CaseService {
  public:
-  CaseService(store::DbPool& pool, CaseConfig config, Notifier& notifier);
+  CaseService(store::DbPool& pool, CaseConfig config, const ContactVault& vault, Notifier& notifier);
 
   // Inside the ingest transaction: opens a case for a bad review (returns
   // nullopt for a good one) or for a complaint.
@@ -99,7 +98,7 @@ class CaseService {
   CaseConfig config_;
   Notifier& notifier_;
   WorkCalendar calendar_;
-  ContactVault vault_;
+  const ContactVault& vault_;
 };
 
 }  // namespace yeyou::services

@@ -12,7 +12,7 @@ ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& k
   std::string hash = payload_hash(to_json(c));
   auto& db = pool_.get();
   store::Transaction tx(db);
-  if (auto existing = store::find_complaint(db, c.id)) {
+  if (auto existing = store::find_complaint(db, vault_, c.id)) {
     store::count_duplicate(db, kiosk_id, "complaint");
     tx.commit();
     if (existing->payload_hash != hash)
@@ -25,7 +25,8 @@ ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& k
     throw Conflict("tracking number " + c.tracking_no + " already belongs to another complaint");
   }
   check_subject_exists(db, c.subject);
-  store::insert_complaint(db, c, kiosk_id, now, hash);
+  store::insert_complaint(db, vault_, c, kiosk_id, now, hash);
+  intake_.on_complaint(db, c, now);
   tx.commit();
   return {c, kiosk_id, now, true};
 }

@@ -4,6 +4,8 @@
 // unique. Same key + same payload → the stored complaint; same key with a
 // different payload, or a tracking number another complaint holds → Conflict.
 #include "core/feedback.hpp"
+#include "server/services/contact_vault.hpp"
+#include "server/services/feedback_intake.hpp"
 #include "server/store/db_pool.hpp"
 
 namespace yeyou::services {
@@ -17,13 +19,16 @@ struct ComplaintReceipt {
 
 class ComplaintService {
  public:
-  explicit ComplaintService(store::DbPool& pool) : pool_(pool) {}
+  ComplaintService(store::DbPool& pool, const ContactVault& vault, FeedbackIntake& intake)
+      : pool_(pool), vault_(vault), intake_(intake) {}
   // Validates (a venue or event subject must exist) and stores. Retries and
   // conflicts count as duplicates refused for `kiosk_id`.
   ComplaintReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
 
  private:
   store::DbPool& pool_;
+  const ContactVault& vault_;
+  FeedbackIntake& intake_;
 };
 
 }  // namespace yeyou::services

@@ -33,7 +33,10 @@ void FeedbackIntake::on_rating(store::Db& db, const Rating& r, const std::option
   std::snprintf(month, sizeof month, "%04d-%02d", local.date.year, local.date.month);
   int hour_of_week = (local.date.iso_weekday() - 1) * 24 + local.minute_of_day / 60;
   std::string reasons;
-  for (auto reason : r.reasons) reasons += (reasons.empty() ? "" : ",") + std::string(name_of(reason));
+  for (auto reason : r.reasons) {
+    if (!reasons.empty()) reasons += ',';
+    reasons.append(name_of(reason));
+  }
 
   bool suspect = false;
   if (kiosk_id) {

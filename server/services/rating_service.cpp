@@ -18,7 +18,8 @@ std::string payload_hash(const Json& canonical) {
   return hex;
 }
 
-RatingService::RatingService(store::DbPool& pool) : pool_(pool) {
+RatingService::RatingService(store::DbPool& pool, const ContactVault& vault, FeedbackIntake& intake)
+    : pool_(pool), vault_(vault), intake_(intake) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
@@ -38,7 +39,7 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
   std::string hash = payload_hash(to_json(r));
   auto& db = pool_.get();
   store::Transaction tx(db);
-  if (auto existing = store::find_rating(db, r.id)) {
+  if (auto existing = store::find_rating(db, vault_, r.id)) {
     store::count_duplicate(db, kiosk_id, "rating");
     tx.commit();
     if (existing->payload_hash != hash)
@@ -46,7 +47,8 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
     return {existing->rating, existing->received_at, false};
   }
   check_subject_exists(db, r.subject);
-  store::insert_rating(db, r, now, hash, kiosk_id);
+  store::insert_rating(db, vault_, r, now, hash, kiosk_id);
+  intake_.on_rating(db, r, kiosk_id, now);
   tx.commit();
   return {r, now, true};
 }

@@ -3,6 +3,8 @@
 // with the same payload returns the stored rating; a different payload is a
 // Conflict.
 #include "core/feedback.hpp"
+#include "server/services/contact_vault.hpp"
+#include "server/services/feedback_intake.hpp"
 #include "server/store/db_pool.hpp"
 
 namespace yeyou::services {
@@ -15,7 +17,7 @@ struct RatingReceipt {
 
 class RatingService {
  public:
-  explicit RatingService(store::DbPool& pool);
+  RatingService(store::DbPool& pool, const ContactVault& vault, FeedbackIntake& intake);
   // Validates (including that a venue or event subject exists) and stores,
   // recording the sending kiosk. A retry or a conflict counts as a duplicate
   // refused for that kiosk (see kiosk_store.hpp).
@@ -23,6 +25,8 @@ class RatingService {
 
  private:
   store::DbPool& pool_;
+  const ContactVault& vault_;
+  FeedbackIntake& intake_;
 };
 
 // A stable hash of the rating's canonical JSON, for idempotency checks.

@@ -48,6 +48,29 @@ ServerConfig load_server_config(const std::string& path) {
   cfg.sync.max_page_size = static_cast<int>(f.integer("sync.max_page_size", cfg.sync.max_page_size, 1, 100000));
   cfg.sync.page_size =
       static_cast<int>(f.integer("sync.page_size", cfg.sync.page_size, 1, cfg.sync.max_page_size));
+  cfg.cases.callback_working_days =
+      static_cast<int>(f.integer("cases.callback_working_days", cfg.cases.callback_working_days, 1, 60));
+  cfg.cases.rectify_working_days =
+      static_cast<int>(f.integer("cases.rectify_working_days", cfg.cases.rectify_working_days, 1, 120));
+  cfg.cases.complaint_close_working_days = static_cast<int>(
+      f.integer("cases.complaint_close_working_days", cfg.cases.complaint_close_working_days, 1, 120));
+  {
+    std::vector<std::string> def;
+    for (auto st : cfg.cases.pausable_states) def.emplace_back(name_of(st));
+    cfg.cases.pausable_states.clear();
+    for (const auto& name : f.strings("cases.pausable_states", def)) {
+      auto st = enum_from<CaseState>(name);
+      if (!st || *st == CaseState::closed) throw ConfigError(path + ": cases.pausable_states: unknown or closed state '" + name + "'");
+      cfg.cases.pausable_states.push_back(*st);
+    }
+  }
+  cfg.cases.calendar_file = f.string("cases.calendar_file", cfg.cases.calendar_file);
+  cfg.cases.contact_retention_days =
+      static_cast<int>(f.integer("privacy.contact_retention_days", cfg.cases.contact_retention_days, 1, 3650));
+  cfg.contact_key_file = f.string("privacy.key_file", cfg.contact_key_file);
+  cfg.abuse.burst_max = static_cast<int>(f.integer("abuse.burst_max", cfg.abuse.burst_max, 1, 10000));
+  cfg.abuse.burst_window_seconds =
+      static_cast<int>(f.integer("abuse.burst_window_seconds", cfg.abuse.burst_window_seconds, 1, 86400));
   f.finish();
   try {
     cfg.crowd.validate();

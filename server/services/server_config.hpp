@@ -6,6 +6,7 @@
 
 #include "core/occupancy.hpp"
 #include "server/services/auth_service.hpp"
+#include "server/services/feedback_intake.hpp"
 #include "server/services/sync_service.hpp"
 
 namespace yeyou::services {
@@ -21,6 +22,11 @@ struct ServerConfig {
   std::int64_t max_event_query_days = 62;
   CrowdThresholds crowd;
   AuthConfig auth;
+  CaseConfig cases;
+  AbuseConfig abuse;
+  // Key for contact data at rest; empty = "<db>.contact-key" next to the database.
+  std::string contact_key_file;
+  std::string contact_key_path() const { return contact_key_file.empty() ? db_path + ".contact-key" : contact_key_file; }
   SyncSettings sync;
 };
 

@@ -5,15 +5,19 @@ namespace yeyou::services {
 ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
     : pool(db_pool),
       config(cfg),
+      vault(cfg.contact_key_path()),
+      notifier(),
+      cases(db_pool, cfg.cases, vault, notifier),
+      intake(cases, cfg.abuse),
       auth(db_pool, cfg.auth),
       audit(db_pool),
       content(db_pool, cfg.max_event_query_days),
-      ratings(db_pool),
+      ratings(db_pool, vault, intake),
       venues(db_pool),
       events(db_pool),
       occupancy(db_pool, cfg.crowd),
       notices(db_pool),
-      complaints(db_pool),
+      complaints(db_pool, vault, intake),
       sync(db_pool, cfg.sync),
       heartbeats(db_pool, cfg.sync.live_poll_s) {}
 

@@ -5,6 +5,9 @@
 #include <memory>
 
 #include "server/services/audit_service.hpp"
+#include "server/services/case_service.hpp"
+#include "server/services/contact_vault.hpp"
+#include "server/services/feedback_intake.hpp"
 #include "server/services/auth_service.hpp"
 #include "server/services/complaint_service.hpp"
 #include "server/services/content_service.hpp"
@@ -24,6 +27,10 @@ struct ServiceHub {
 
   store::DbPool& pool;
   ServerConfig config;
+  ContactVault vault;
+  InAppNotifier notifier;
+  CaseService cases;
+  FeedbackIntake intake;
   AuthService auth;
   AuditService audit;
   ContentService content;

@@ -2,7 +2,7 @@
 
 namespace yeyou::store {
 
-void insert_complaint(Db& db, const Complaint& c, const std::string& kiosk_id, Timestamp received_at,
+void insert_complaint(Db& db, const ContactCodec& codec, const Complaint& c, const std::string& kiosk_id, Timestamp received_at,
                       const std::string& payload_hash) {
   Json body = to_json(c);
   body.erase("contact");
@@ -12,17 +12,17 @@ void insert_complaint(Db& db, const Complaint& c, const std::string& kiosk_id, T
   s.bind(1, c.id).bind(2, c.tracking_no).bind(3, kiosk_id).bind(4, name_of(c.subject.kind)).bind(5, c.subject.id);
   s.bind(6, name_of(c.category)).bind(7, c.created_at.time_since_epoch().count());
   s.bind(8, received_at.time_since_epoch().count()).bind(9, body.dump());
-  if (c.contact) s.bind(10, to_json(*c.contact).dump());
+  if (c.contact) s.bind(10, codec.seal(to_json(*c.contact).dump()));
   else s.bind_null(10);
   s.bind(11, payload_hash).run();
 }
 
-std::optional<StoredComplaint> find_complaint(Db& db, const std::string& id) {
+std::optional<StoredComplaint> find_complaint(Db& db, const ContactCodec& codec, const std::string& id) {
   Stmt s(db, "SELECT body, contact_json, kiosk_id, received_at, payload_hash FROM complaints WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   Json body = Json::parse(s.text(0));
-  body["contact"] = s.is_null(1) ? Json(nullptr) : Json::parse(s.text(1));
+  body["contact"] = s.is_null(1) ? Json(nullptr) : Json::parse(codec.open(s.text(1)));
   StoredComplaint out;
   out.complaint = complaint_from_json(body);
   out.kiosk_id = s.text(2);

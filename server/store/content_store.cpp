@@ -58,7 +58,9 @@ std::optional<Event> find_event(Db& db, std::int64_t id) {
   Stmt s(db, "SELECT body FROM events WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return event_from_json(Json::parse(s.text(0)));
+  // Stored bodies were validated on write; events written with the zh fallback
+  // (empty en/ko, e.g. iCalendar imports) must read back too.
+  return event_from_json(Json::parse(s.text(0)), true, true);
 }
 
 std::vector<Event> events_overlapping(Db& db, Timestamp from, Timestamp to) {
@@ -68,7 +70,7 @@ std::vector<Event> events_overlapping(Db& db, Timestamp from, Timestamp to) {
          "SELECT body FROM events WHERE start_at >= ?1 AND start_at < ?2 AND end_at > ?3 "
          "ORDER BY start_at, id");
   s.bind(1, secs(from) - kMaxEventSeconds).bind(2, secs(to)).bind(3, secs(from));
-  while (s.step()) out.push_back(event_from_json(Json::parse(s.text(0))));
+  while (s.step()) out.push_back(event_from_json(Json::parse(s.text(0)), true, true));
   return out;
 }
 

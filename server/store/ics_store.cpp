@@ -27,7 +27,7 @@ std::vector<Event> venue_events(Db& db, std::int64_t venue_id, Timestamp from, i
   Stmt s(db, "SELECT body FROM events WHERE venue_id = ?1 AND end_at > ?2 ORDER BY start_at, id LIMIT ?3");
   s.bind(1, venue_id).bind(2, static_cast<std::int64_t>(from.time_since_epoch().count())).bind(3, limit);
   std::vector<Event> out;
-  while (s.step()) out.push_back(event_from_json(Json::parse(s.text(0))));
+  while (s.step()) out.push_back(event_from_json(Json::parse(s.text(0)), true, true));
   return out;
 }
 

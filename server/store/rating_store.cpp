@@ -2,8 +2,8 @@
 
 namespace yeyou::store {
 
-bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash,
-                   const std::optional<std::string>& kiosk_id) {
+bool insert_rating(Db& db, const ContactCodec& codec, const Rating& r, Timestamp received_at,
+                   const std::string& payload_hash, const std::optional<std::string>& kiosk_id) {
   Json body = to_json(r);
   body.erase("contact");
   Stmt s(db,
@@ -13,18 +13,18 @@ bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::st
   s.bind(1, r.id).bind(2, name_of(r.subject.kind)).bind(3, r.subject.id).bind(4, r.level);
   s.bind(5, r.is_bad() ? 1 : 0).bind(6, name_of(r.channel)).bind(7, r.created_at.time_since_epoch().count());
   s.bind(8, received_at.time_since_epoch().count()).bind(9, body.dump());
-  if (r.contact) s.bind(10, to_json(*r.contact).dump());
+  if (r.contact) s.bind(10, codec.seal(to_json(*r.contact).dump()));
   else s.bind_null(10);
   s.bind(11, payload_hash).bind(12, kiosk_id).run();
   return db.changes() > 0;
 }
 
-std::optional<StoredRating> find_rating(Db& db, const std::string& id) {
+std::optional<StoredRating> find_rating(Db& db, const ContactCodec& codec, const std::string& id) {
   Stmt s(db, "SELECT body, contact_json, received_at, payload_hash FROM ratings WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   Json body = Json::parse(s.text(0));
-  body["contact"] = s.is_null(1) ? Json(nullptr) : Json::parse(s.text(1));
+  body["contact"] = s.is_null(1) ? Json(nullptr) : Json::parse(codec.open(s.text(1)));
   StoredRating out;
   out.rating = rating_from_json(body);
   out.received_at = Timestamp{std::chrono::seconds{s.int64(2)}};

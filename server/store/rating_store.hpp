@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/feedback.hpp"
+#include "server/store/contact_codec.hpp"
 #include "server/store/db.hpp"
 
 namespace yeyou::store {
@@ -16,9 +17,9 @@ struct StoredRating {
 
 // Inserts unless the id exists; returns true if a row was inserted.
 // `kiosk_id` is the sending kiosk (NULL when absent).
-bool insert_rating(Db& db, const Rating& r, Timestamp received_at, const std::string& payload_hash,
-                   const std::optional<std::string>& kiosk_id = std::nullopt);
-std::optional<StoredRating> find_rating(Db& db, const std::string& id);
+bool insert_rating(Db& db, const ContactCodec& codec, const Rating& r, Timestamp received_at,
+                   const std::string& payload_hash, const std::optional<std::string>& kiosk_id = std::nullopt);
+std::optional<StoredRating> find_rating(Db& db, const ContactCodec& codec, const std::string& id);
 std::int64_t count_ratings(Db& db);
 
 }  // namespace yeyou::store

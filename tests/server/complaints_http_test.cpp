@@ -66,11 +66,12 @@ TEST_CASE("a complaint is stored once, with its kiosk's tracking number and a ma
     CHECK(again == stored);
   }
   CHECK(rows(srv) == 1);
-  // The full phone is kept, in its own column.
+  // The full phone is kept, encrypted, in its own column.
   store::Stmt s(srv.pool().get(), "SELECT contact_json, kiosk_id, body FROM complaints WHERE id = ?1");
   s.bind(1, id);
   REQUIRE(s.step());
-  CHECK(s.text(0).find("13812345678") != std::string::npos);
+  CHECK(s.text(0).find("13812345678") == std::string::npos);
+  CHECK(srv.hub().vault.open(s.text(0)).find("13812345678") != std::string::npos);
   CHECK(s.text(1) == kiosk_id);
   CHECK(s.text(2).find("1381234") == std::string::npos);
 }
@@ -87,7 +88,7 @@ TEST_CASE("complaints: a different payload or a taken tracking number is 409, no
   CHECK(s2 == 409);
   CHECK(e2["error"]["message"].get<std::string>().find("tracking") != std::string::npos);
   CHECK(rows(srv) == 1);
-  CHECK(store::find_complaint(srv.pool().get(), id)->complaint.text == "排队太久，没有人管");
+  CHECK(store::find_complaint(srv.pool().get(), srv.hub().vault, id)->complaint.text == "排队太久，没有人管");
 }
 
 TEST_CASE("complaints need a kiosk token and valid fields") {

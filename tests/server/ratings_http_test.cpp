@@ -55,7 +55,7 @@ TEST_CASE("the same id with a different payload is a conflict") {
   REQUIRE(r);
   CHECK(r->status == 409);
   CHECK(test::body_json(r)["error"]["code"] == "conflict");
-  CHECK(store::find_rating(srv.pool().get(), id)->rating.level == 5);
+  CHECK(store::find_rating(srv.pool().get(), srv.hub().vault, id)->rating.level == 5);
 }
 
 TEST_CASE("malformed and invalid ratings are 400 and store nothing") {

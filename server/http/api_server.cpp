@@ -57,6 +57,8 @@ ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
   register_account_routes(s, hub_);
   register_content_routes(s, hub_);
   register_sync_routes(s, hub_);
+  register_case_routes(s, hub_);
+  register_report_routes(s, hub_);
 }
 
 ApiServer::~ApiServer() { stop(); }

@@ -44,6 +44,8 @@ void register_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_account_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_content_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_sync_routes(httplib::Server& server, services::ServiceHub& hub);
+void register_case_routes(httplib::Server& server, services::ServiceHub& hub);
+void register_report_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_transit_routes(httplib::Server& server, services::ServiceHub& hub);
 
 }  // namespace yeyou::http

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "server/services/case_service.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/db.hpp"
 
@@ -52,6 +53,9 @@ void guarded(httplib::Response& res, const std::function<void()>& handler) {
                 msg == "invalid input" ? "some fields are invalid" : msg, e.fields());
   } catch (const services::NotFound& e) {
     write_error(res, 404, "not_found", e.what());
+  } catch (const services::IllegalTransition& e) {
+    write_json(res, 409, Json{{"error", {{"code", "illegal_transition"}, {"message", e.what()}, {"fields", Json::object()},
+                                         {"allowed_actions", e.allowed()}}}});
   } catch (const services::Conflict& e) {
     write_error(res, 409, "conflict", e.what());
   } catch (const services::Unauthorized& e) {

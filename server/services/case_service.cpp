@@ -357,6 +357,21 @@ Contact CaseService::reveal_contact(const Principal& who, std::int64_t id, const
   return *contact;
 }
 
+bool CaseService::mark_read(std::int64_t id, const std::vector<std::string>& units, Timestamp now) {
+  auto& db = pool_.get();
+  store::Transaction tx(db);
+  bool ok = store::mark_read(db, id, units, now);
+  tx.commit();
+  return ok;
+}
+
+store::CaseRow CaseService::public_complaint(const std::string& tracking_no) {
+  if (!is_tracking_no(tracking_no)) throw NotFound("no complaint with this tracking number");
+  auto c = store::find_case_by_tracking(pool_.get(), tracking_no);
+  if (!c) throw NotFound("no complaint with this tracking number");
+  return *c;
+}
+
 int CaseService::escalate_overdue(Timestamp now) {
   auto& db = pool_.get();
   store::Transaction tx(db);

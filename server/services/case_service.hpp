@@ -84,6 +84,14 @@ class CaseService {
   // Deletes contact data of cases closed longer ago than the retention period.
   int purge_contacts(Timestamp now);
 
+  std::vector<store::Notification> notifications(const std::vector<std::string>& units, bool unread_only, int limit) {
+    return store::notifications_for(pool_.get(), units, unread_only, limit);
+  }
+  std::int64_t unread(const std::vector<std::string>& units) { return store::unread_count(pool_.get(), units); }
+  bool mark_read(std::int64_t id, const std::vector<std::string>& units, Timestamp now);
+  // A complaint's public status by tracking number: no personal data. Throws NotFound.
+  store::CaseRow public_complaint(const std::string& tracking_no);
+
   const WorkCalendar& calendar() const { return calendar_; }
   const ContactVault& vault() const { return vault_; }
 

@@ -19,6 +19,7 @@ ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
       notices(db_pool),
       complaints(db_pool, vault, intake),
       sync(db_pool, cfg.sync),
-      heartbeats(db_pool, cfg.sync.live_poll_s) {}
+      heartbeats(db_pool, cfg.sync.live_poll_s),
+      stats(db_pool) {}
 
 }  // namespace yeyou::services

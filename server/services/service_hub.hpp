@@ -17,6 +17,7 @@
 #include "server/services/occupancy_service.hpp"
 #include "server/services/rating_service.hpp"
 #include "server/services/server_config.hpp"
+#include "server/services/stats_service.hpp"
 #include "server/services/sync_service.hpp"
 #include "server/services/venue_service.hpp"
 
@@ -42,6 +43,7 @@ struct ServiceHub {
   ComplaintService complaints;
   SyncService sync;
   HeartbeatService heartbeats;
+  StatsService stats;
 };
 
 }  // namespace yeyou::services

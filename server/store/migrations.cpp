@@ -369,7 +369,7 @@ ALTER TABLE ratings ADD COLUMN hour_of_week INTEGER;  -- Monday 00:00 local = 0
 ALTER TABLE ratings ADD COLUMN suspect INTEGER NOT NULL DEFAULT 0;   -- burst beyond human speed
 ALTER TABLE ratings ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;  -- appeal upheld or reviewed abusive
 ALTER TABLE ratings ADD COLUMN reasons TEXT NOT NULL DEFAULT '';     -- comma-separated reason codes
-CREATE INDEX ratings_district_month ON ratings(district, month, level, suspect, excluded);
+CREATE INDEX ratings_district_month ON ratings(district, month, suspect, excluded, level, reasons);
 CREATE INDEX ratings_month ON ratings(month, venue_id);
 CREATE INDEX ratings_burst ON ratings(kiosk_id, subject_kind, subject_id, received_at);
 )SQL"},

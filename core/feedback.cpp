@@ -155,6 +155,21 @@ std::string mask_phone(const std::string& phone) {
   return digits.substr(0, 3) + std::string(digits.size() - 7, '*') + digits.substr(digits.size() - 4);
 }
 
+Contact masked(const Contact& c) {
+  Contact out;
+  out.phone = c.phone.empty() ? "" : mask_phone(c.phone);
+  if (!c.name.empty()) {
+    // Keep the first UTF-8 character only.
+    std::size_t len = 1;
+    auto lead = static_cast<unsigned char>(c.name[0]);
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
+    out.name = c.name.substr(0, std::min(len, c.name.size())) + "**";
+  }
+  return out;
+}
+
 bool is_tracking_no(std::string_view s) {
   if (s.size() < 6 || s.size() > 40) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {

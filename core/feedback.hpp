@@ -97,6 +97,9 @@ Complaint complaint_from_json(const Json& j);
 
 // "138****5678": keeps the first 3 and last 4 digits of a phone number.
 std::string mask_phone(const std::string& phone);
+// The contact as it may be shown anywhere: phone masked, name reduced to its
+// first character (姓) followed by "**".
+Contact masked(const Contact& c);
 // Tracking numbers: letters, digits and '-', 6..40 characters.
 bool is_tracking_no(std::string_view s);
 

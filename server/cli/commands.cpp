@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "core/config_file.hpp"
@@ -92,6 +94,24 @@ int cmd_serve(const Args& a) {
     std::cerr << "error: cannot listen on " << cfg.listen_host << ":" << cfg.listen_port << "\n";
     return 1;
   }
+  // Housekeeping: escalate overdue cases and delete expired contact data, once a minute.
+  std::mutex maintenance_mu;
+  std::condition_variable maintenance_cv;
+  bool stopping = false;
+  std::thread maintenance([&] {
+    std::unique_lock lock(maintenance_mu);
+    while (!stopping) {
+      try {
+        int escalated = hub.cases.escalate_overdue(now_utc());
+        int purged = hub.cases.purge_contacts(now_utc());
+        if (escalated || purged)
+          std::cerr << "maintenance: " << escalated << " cases escalated, " << purged << " contacts deleted\n";
+      } catch (const std::exception& e) {
+        std::cerr << "maintenance failed: " << e.what() << "\n";
+      }
+      maintenance_cv.wait_for(lock, std::chrono::minutes{1}, [&] { return stopping; });
+    }
+  });
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&set, &sig);
@@ -104,6 +124,12 @@ int cmd_serve(const Args& a) {
   // If serve() returned on its own, wake the waiter so it can exit.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  {
+    std::lock_guard lock(maintenance_mu);
+    stopping = true;
+  }
+  maintenance_cv.notify_all();
+  maintenance.join();
   std::cerr << "stopped\n";
   return ok ? 0 : 1;
 }

@@ -23,7 +23,7 @@ Json venue_json(const services::VenueView& v, const CrowdThresholds& crowd) {
 
 Json rating_json(const services::RatingReceipt& r) {
   Json j = to_json(r.rating);
-  if (r.rating.contact) j["contact"]["phone"] = mask_phone(r.rating.contact->phone);
+  if (r.rating.contact) j["contact"] = to_json(masked(*r.rating.contact));
   j["received_at"] = format_iso8601(r.received_at);
   j["is_bad"] = r.rating.is_bad();
   return j;

@@ -16,7 +16,7 @@ using services::Role;
 
 Json complaint_json(const services::ComplaintReceipt& r) {
   Json j = to_json(r.complaint);
-  if (r.complaint.contact) j["contact"]["phone"] = mask_phone(r.complaint.contact->phone);
+  if (r.complaint.contact) j["contact"] = to_json(masked(*r.complaint.contact));
   j["kiosk_id"] = r.kiosk_id;
   j["received_at"] = format_iso8601(r.received_at);
   return j;

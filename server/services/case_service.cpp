@@ -118,11 +118,7 @@ std::optional<Contact> CaseService::contact_of(store::Db& db, const store::CaseR
 CaseView CaseService::view(store::Db& db, store::CaseRow row, Timestamp now) {
   CaseView v;
   v.steps = store::steps_of(db, row.id);
-  if (auto c = contact_of(db, row)) {
-    c->phone = mask_phone(c->phone);
-    if (!c->name.empty()) c->name = c->name.substr(0, c->name[0] & 0x80 ? 3 : 1) + "**";
-    v.masked_contact = c;
-  }
+  if (auto c = contact_of(db, row)) v.masked_contact = masked(*c);
   v.allowed = allowed_actions(row.state, row.flags());
   v.overdue = store::is_overdue(row, now);
   v.row = std::move(row);

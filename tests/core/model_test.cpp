@@ -140,6 +140,8 @@ TEST_CASE("phone masking and tracking numbers") {
   CHECK(mask_phone("13812345678") == "138****5678");
   CHECK(mask_phone("+86 138-1234-5678") == "138****5678");
   CHECK(mask_phone("12345") == "*****");
+  CHECK(masked(Contact{"李女士", "13912345678"}) == Contact{"李**", "139****5678"});
+  CHECK(masked(Contact{"Kim", ""}) == Contact{"K**", ""});
   CHECK(is_tracking_no("K07-20261129-0042"));
   CHECK(!is_tracking_no("K07 2026"));
   CHECK(!is_tracking_no("K1"));

@@ -86,7 +86,7 @@ CarPark car_park_from_json(const Json& j, bool require_id) {
   p.lat = r.number("lat", -90, 90).value_or(0);
   p.lon = r.number("lon", -180, 180).value_or(0);
   p.capacity = r.integer("capacity", 1, 100'000).value_or(0);
-  if (const Json* rules = r.value("fee_rules", Json::value_t::array)) {
+  if (const Json* rules = r.value("fee_rules", Json::value_t::array, false)) {
     if (rules->size() > kMaxFeeRules) r.fail("fee_rules", "has more than " + std::to_string(kMaxFeeRules) + " rules");
     else
       for (std::size_t i = 0; i < rules->size(); ++i) {

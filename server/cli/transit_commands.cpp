@@ -107,7 +107,8 @@ int cmd_import_parking(const std::vector<std::string>& args) {
   store::DbPool pool(a.require("--db"));
   services::ParkingService parking(pool);
   try {
-    std::cout << "loaded " << parking.load(body, now_utc()) << " car parks\n";
+    std::size_t loaded = parking.load(body, now_utc());
+    std::cout << "loaded " << loaded << " car parks\n";
     return 0;
   } catch (const ValidationError& e) {
     std::cerr << "error: " << file << " refused, nothing was loaded:\n";

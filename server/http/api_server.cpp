@@ -59,6 +59,10 @@ ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
   register_sync_routes(s, hub_);
   register_case_routes(s, hub_);
   register_report_routes(s, hub_);
+  register_rating_link_routes(s, hub_);
+  register_console_routes(s, hub_);
+  register_web_routes(s, hub_);
+  s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) { add_security_headers(req, res); });
 }
 
 ApiServer::~ApiServer() { stop(); }

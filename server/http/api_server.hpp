@@ -9,6 +9,8 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace yeyou::http {
@@ -47,5 +49,13 @@ void register_sync_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_case_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_report_routes(httplib::Server& server, services::ServiceHub& hub);
 void register_transit_routes(httplib::Server& server, services::ServiceHub& hub);
+void register_rating_link_routes(httplib::Server& server, services::ServiceHub& hub);
+void register_console_routes(httplib::Server& server, services::ServiceHub& hub);
+// The console and public pages from the web folder (routes_web.cpp).
+void register_web_routes(httplib::Server& server, services::ServiceHub& hub);
+// The web folder: `configured`, else $YEYOU_WEB_DIR, ./server/web or the source tree.
+std::string resolve_web_dir(const std::string& configured);
+// X-Frame-Options, Referrer-Policy, and a Content-Security-Policy on HTML.
+void add_security_headers(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace yeyou::http

@@ -1,5 +1,6 @@
 #include "server/http/request_auth.hpp"
 
+#include "server/services/auth_service.hpp"
 #include "server/services/service_errors.hpp"
 
 namespace yeyou::http {
@@ -15,11 +16,63 @@ std::string bearer_token(const httplib::Request& req) {
   return "";
 }
 
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+  auto n = req.get_header_value_count("Cookie");
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string h = req.get_header_value("Cookie", i);
+    std::size_t pos = 0;
+    while (pos < h.size()) {
+      auto end = h.find(';', pos);
+      if (end == std::string::npos) end = h.size();
+      auto part = h.substr(pos, end - pos);
+      auto first = part.find_first_not_of(' ');
+      if (first != std::string::npos) part = part.substr(first);
+      auto eq = part.find('=');
+      if (eq != std::string::npos && part.compare(0, eq, name) == 0 && eq == name.size()) return part.substr(eq + 1);
+      pos = end + 1;
+    }
+  }
+  return "";
+}
+
+std::string csrf_token_for(const std::string& session_token) {
+  return services::token_hash("csrf:" + session_token);
+}
+
+std::string session_token(const httplib::Request& req) {
+  std::string token = bearer_token(req);
+  if (!token.empty()) return token;
+  return cookie_value(req, kSessionCookie);
+}
+
+bool secure_request(const services::ServiceHub& hub, const httplib::Request& req) {
+  return hub.config.secure_cookies || req.get_header_value("X-Forwarded-Proto") == "https";
+}
+
+void set_session_cookies(const services::ServiceHub& hub, const httplib::Request& req, httplib::Response& res,
+                         const std::string& token, std::int64_t max_age_s) {
+  std::string attrs = "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age_s);
+  if (secure_request(hub, req)) attrs += "; Secure";
+  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token + attrs + "; HttpOnly");
+  res.set_header("Set-Cookie", std::string(kCsrfCookie) + "=" + (token.empty() ? "" : csrf_token_for(token)) + attrs);
+}
+
+static bool is_safe_method(const std::string& m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
+
 static Principal authenticated(services::ServiceHub& hub, const httplib::Request& req) {
   std::string token = bearer_token(req);
+  bool from_cookie = false;
+  if (token.empty()) {
+    token = cookie_value(req, kSessionCookie);
+    from_cookie = !token.empty();
+  }
   if (token.empty()) throw Unauthorized("sign in first: send Authorization: Bearer <token>");
   auto p = hub.auth.authenticate(token, now_utc());
   if (!p) throw Unauthorized("the token is invalid, expired or revoked");
+  // A cookie travels with any request the browser makes, so a state-changing
+  // request authenticated by it must also prove it came from the console.
+  if (from_cookie && !is_safe_method(req.method) && req.get_header_value(kCsrfHeader) != csrf_token_for(token))
+    throw Forbidden("missing or wrong X-CSRF-Token for a cookie session");
   return *p;
 }
 

@@ -33,9 +33,12 @@ void register_account_routes(httplib::Server& server, services::ServiceHub& hub)
       FieldReader r(body, errors);
       auto login = r.text("login", 256, true, 1);
       auto password = r.text("password", 1024, true, 1);
+      bool cookie = r.boolean("cookie", false).value_or(false);  // console: also set session cookies
       r.reject_unknown();
       throw_if_errors(errors);
-      auto session = hub.auth.login(*login, *password, req.remote_addr, now_utc());
+      auto now = now_utc();
+      auto session = hub.auth.login(*login, *password, req.remote_addr, now);
+      if (cookie) set_session_cookies(hub, req, res, session.token, (session.expires_at - now).count());
       write_json(res, 200,
                  Json{{"token", session.token},
                       {"expires_at", format_iso8601(session.expires_at)},
@@ -46,14 +49,15 @@ void register_account_routes(httplib::Server& server, services::ServiceHub& hub)
   server.Post("/api/v1/auth/logout", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       require_user(hub, req);
-      hub.auth.logout(bearer_token(req), now_utc());
+      hub.auth.logout(session_token(req), now_utc());
+      if (!cookie_value(req, kSessionCookie).empty()) set_session_cookies(hub, req, res, "", 0);
       res.status = 204;
     });
   });
 
   server.Get("/api/v1/auth/me", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      auto token = bearer_token(req);
+      auto token = session_token(req);
       auto p = token.empty() ? std::nullopt : hub.auth.authenticate(token, now_utc());
       if (!p) throw services::Unauthorized("not signed in");
       write_json(res, 200, principal_json(*p));

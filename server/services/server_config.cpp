@@ -31,6 +31,10 @@ ServerConfig load_server_config(const std::string& path) {
   cfg.max_body_bytes = f.integer("server.max_body_bytes", cfg.max_body_bytes, 1024, 16 * 1024 * 1024);
   cfg.log_requests = f.boolean("server.log_requests", cfg.log_requests);
   cfg.assets_dir = f.string("server.assets_dir", cfg.assets_dir);
+  cfg.web_dir = f.string("server.web_dir", cfg.web_dir);
+  cfg.secure_cookies = f.boolean("server.secure_cookies", cfg.secure_cookies);
+  cfg.public_url = f.string("server.public_url", cfg.public_url);
+  cfg.rating_link_days = static_cast<int>(f.integer("ratings.link_days", cfg.rating_link_days, 1, 90));
   cfg.max_event_query_days = f.integer("api.max_event_query_days", cfg.max_event_query_days, 1, 366);
   cfg.crowd.busy = f.number("crowd.busy", cfg.crowd.busy, 0.01, 10);
   cfg.crowd.crowded = f.number("crowd.crowded", cfg.crowd.crowded, 0.01, 10);

@@ -28,6 +28,14 @@ struct ServerConfig {
   std::string contact_key_file;
   std::string contact_key_path() const { return contact_key_file.empty() ? db_path + ".contact-key" : contact_key_file; }
   SyncSettings sync;
+  // Web console and public pages (server/web). Empty = $YEYOU_WEB_DIR, ./server/web, or the source tree.
+  std::string web_dir;
+  // Session cookies get the Secure attribute (also when X-Forwarded-Proto is https).
+  bool secure_cookies = false;
+  // Base of the phone-rating URLs handed to kiosks ("https://yeyou.example"); empty = from the Host header.
+  std::string public_url;
+  // How long a phone-rating link (/r/{token}) stays valid, in days.
+  int rating_link_days = 7;
 };
 
 // Loads `path` over the defaults; throws ConfigError with file:line on an

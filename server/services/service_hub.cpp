@@ -20,6 +20,7 @@ ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
       complaints(db_pool, vault, intake),
       sync(db_pool, cfg.sync),
       heartbeats(db_pool, cfg.sync.live_poll_s),
-      stats(db_pool) {}
+      stats(db_pool),
+      rating_links(db_pool, ratings, cfg.rating_link_days) {}
 
 }  // namespace yeyou::services

@@ -15,6 +15,7 @@
 #include "server/services/heartbeat_service.hpp"
 #include "server/services/notice_service.hpp"
 #include "server/services/occupancy_service.hpp"
+#include "server/services/rating_link_service.hpp"
 #include "server/services/rating_service.hpp"
 #include "server/services/server_config.hpp"
 #include "server/services/stats_service.hpp"
@@ -44,6 +45,7 @@ struct ServiceHub {
   SyncService sync;
   HeartbeatService heartbeats;
   StatsService stats;
+  RatingLinkService rating_links;
 };
 
 }  // namespace yeyou::services

@@ -61,7 +61,7 @@ SyncPage SyncService::page(const Principal& kiosk, std::int64_t cursor, int limi
     cursor = 0;
     out.reset = true;
   }
-  auto raw = live_only ? store::live_changes_since(db, cursor, limit + 1) : store::changes_since(db, cursor, limit + 1);
+  auto raw = store::changes_since(db, cursor, limit + 1, live_only);
   out.more = static_cast<int>(raw.size()) > limit;
   if (out.more) raw.pop_back();
   out.unchanged = raw.empty() && !out.reset;

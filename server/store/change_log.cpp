@@ -20,9 +20,10 @@ void record_delete(Db& db, const std::string& kind, const std::string& object_id
   record(db, kind, object_id, "delete", nullptr, now);
 }
 
-std::vector<Change> changes_since(Db& db, std::int64_t cursor, int limit) {
+std::vector<Change> changes_since(Db& db, std::int64_t cursor, int limit, bool live_only) {
   std::vector<Change> out;
-  Stmt s(db, "SELECT version, kind, object_id, op, body FROM change_log WHERE version > ?1 ORDER BY version LIMIT ?2");
+  Stmt s(db, std::string("SELECT version, kind, object_id, op, body FROM change_log WHERE version > ?1 ") +
+                 (live_only ? "AND kind IN ('occupancy', 'notice') " : "") + "ORDER BY version LIMIT ?2");
   s.bind(1, cursor).bind(2, limit);
   while (s.step()) {
     Change c;

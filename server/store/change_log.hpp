@@ -22,8 +22,9 @@ struct Change {
 
 void record_upsert(Db& db, const std::string& kind, const std::string& object_id, const Json& body, Timestamp now);
 void record_delete(Db& db, const std::string& kind, const std::string& object_id, Timestamp now);
-// Changes with version > cursor, oldest first, at most `limit`.
-std::vector<Change> changes_since(Db& db, std::int64_t cursor, int limit);
+// Changes with version > cursor, oldest first, at most `limit`; with
+// `live_only`, only occupancy and notices (the kiosks' fast poll).
+std::vector<Change> changes_since(Db& db, std::int64_t cursor, int limit, bool live_only = false);
 std::int64_t current_version(Db& db);
 
 }  // namespace yeyou::store

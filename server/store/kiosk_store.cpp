@@ -49,24 +49,6 @@ std::vector<Heartbeat> list_heartbeats(Db& db) {
   return out;
 }
 
-std::vector<Change> live_changes_since(Db& db, std::int64_t cursor, int limit) {
-  std::vector<Change> out;
-  Stmt s(db,
-         "SELECT version, kind, object_id, op, body FROM change_log WHERE version > ?1 "
-         "AND kind IN ('occupancy', 'notice') ORDER BY version LIMIT ?2");
-  s.bind(1, cursor).bind(2, limit);
-  while (s.step()) {
-    Change c;
-    c.version = s.int64(0);
-    c.kind = s.text(1);
-    c.object_id = s.text(2);
-    c.deleted = s.text(3) == "delete";
-    if (!s.is_null(4)) c.body = Json::parse(s.text(4));
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
 void count_duplicate(Db& db, const std::string& kiosk_id, const std::string& kind) {
   Stmt s(db,
          "INSERT INTO ingest_counters(kiosk_id, kind, duplicates_refused) VALUES(?1, ?2, 1) "

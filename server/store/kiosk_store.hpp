@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/time.hpp"
-#include "server/store/change_log.hpp"
 #include "server/store/db.hpp"
 
 namespace yeyou::store {
@@ -27,10 +26,6 @@ struct Heartbeat {
 void upsert_heartbeat(Db& db, const Heartbeat& h);
 std::optional<Heartbeat> find_heartbeat(Db& db, const std::string& kiosk_id);
 std::vector<Heartbeat> list_heartbeats(Db& db);
-
-// The live part of the change feed (occupancy and notices) with version >
-// cursor, oldest first, at most `limit`.
-std::vector<Change> live_changes_since(Db& db, std::int64_t cursor, int limit);
 
 // Adds one to the duplicates refused for (kiosk, kind), kind "rating" or "complaint".
 void count_duplicate(Db& db, const std::string& kiosk_id, const std::string& kind);

@@ -373,6 +373,19 @@ CREATE INDEX ratings_district_month ON ratings(district, month, suspect, exclude
 CREATE INDEX ratings_month ON ratings(month, venue_id);
 CREATE INDEX ratings_burst ON ratings(kiosk_id, subject_kind, subject_id, received_at);
 )SQL"},
+      {6, "phone rating links (补充评价): one-time tokens a kiosk hands over as a QR code", R"SQL(
+CREATE TABLE rating_links (
+  token_hash TEXT PRIMARY KEY,       -- SHA-256 of the token; the token itself is never stored
+  kiosk_id TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  rating_id TEXT
+);
+CREATE INDEX rating_links_kiosk ON rating_links(kiosk_id, created_at);
+)SQL"},
   };
   return all;
 }

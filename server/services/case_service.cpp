@@ -5,6 +5,7 @@
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
+#include "server/store/rating_rollup.hpp"
 
 namespace yeyou::services {
 namespace {
@@ -277,8 +278,10 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
   store::update_case(db, c, now);
   if (action == CaseAction::appeal_decision && c.appeal == "upheld" && c.rating_id) {
     // Excluded from statistics, never deleted; the exclusion is published as a count.
+    auto bucket = store::rating_bucket(*c.rating_id, db);
     store::Stmt s(db, "UPDATE ratings SET excluded = 1 WHERE id = ?1");
     s.bind(1, *c.rating_id).run();
+    store::rollup_move(db, *c.rating_id, bucket, "excluded");
   }
   Json details = step_details(body);
   if (c.unit != unit_before) details["reassigned"] = {{"from", unit_before}, {"to", c.unit}};

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "server/store/content_store.hpp"
+#include "server/store/rating_rollup.hpp"
 
 namespace yeyou::services {
 namespace {
@@ -53,6 +54,7 @@ void FeedbackIntake::on_rating(store::Db& db, const Rating& r, const std::option
                 "reasons = ?7 WHERE id = ?1");
   u.bind(1, r.id).bind(2, venue).bind(3, district).bind(4, std::string(month)).bind(5, hour_of_week);
   u.bind(6, suspect ? 1 : 0).bind(7, reasons).run();
+  store::rollup_add(db, r.id, suspect ? "suspect" : "counted");
   cases_.open_for_rating(db, r, now);
 }
 

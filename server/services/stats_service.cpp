@@ -13,6 +13,7 @@
 #include "server/store/audit_store.hpp"
 #include "server/store/case_store.hpp"
 #include "server/store/content_store.hpp"
+#include "server/store/rating_rollup.hpp"
 
 namespace yeyou::services {
 namespace {
@@ -152,37 +153,32 @@ Metrics StatsService::metrics(const StatsQuery& q) {
   auto& db = pool_.get();
   Metrics m;
   Where w = filters(db, q, false);
+  // One pass over the (district, month, suspect, excluded, level) index.
   {
-    store::Stmt s(db,
-                  "SELECT count(*), coalesce(sum(level <= 3), 0), coalesce(sum(level >= 4), 0) FROM ratings "
-                  "WHERE month = ?1 AND suspect = 0 AND excluded = 0" + w.sql);
+    store::Stmt s(db, "SELECT bucket, level >= 4, sum(n) FROM rating_rollup WHERE month = ?1" + w.sql +
+                          " GROUP BY 1, 2");
     s.bind(1, q.period);
     bind_all(s, 2, w.text);
-    s.step();
-    m.ratings = s.int64(0);
-    m.good = s.int64(1);
-    m.bad = s.int64(2);
-  }
-  {
-    store::Stmt s(db,
-                  "SELECT coalesce(sum(excluded), 0), coalesce(sum(suspect = 1 AND excluded = 0), 0) FROM ratings "
-                  "WHERE month = ?1" + w.sql);
-    s.bind(1, q.period);
-    bind_all(s, 2, w.text);
-    s.step();
-    m.excluded = s.int64(0);
-    m.suspect = s.int64(1);
+    while (s.step()) {
+      std::string bucket = s.text(0);
+      bool bad = s.int64(1) != 0;
+      auto n = s.int64(2);
+      if (bucket == "excluded") m.excluded += n;
+      else if (bucket == "suspect") m.suspect += n;
+      else (bad ? m.bad : m.good) += n;
+    }
+    m.ratings = m.good + m.bad;
   }
   {
     std::map<std::string, std::int64_t> counts;
-    store::Stmt s(db, "SELECT reasons FROM ratings WHERE month = ?1 AND suspect = 0 AND excluded = 0 AND level >= 4 "
-                      "AND reasons <> ''" + w.sql);
+    store::Stmt s(db, "SELECT reasons, sum(n) FROM rating_rollup WHERE month = ?1 AND bucket = 'counted' "
+                      "AND level >= 4 AND reasons <> ''" + w.sql + " GROUP BY reasons");
     s.bind(1, q.period);
     bind_all(s, 2, w.text);
     while (s.step()) {
       std::stringstream ss(s.text(0));
       std::string r;
-      while (std::getline(ss, r, ',')) ++counts[r];
+      while (std::getline(ss, r, ',')) counts[r] += s.int64(1);
     }
     m.top_reasons.assign(counts.begin(), counts.end());
     std::stable_sort(m.top_reasons.begin(), m.top_reasons.end(),
@@ -193,16 +189,29 @@ Metrics StatsService::metrics(const StatsQuery& q) {
   auto first = *month_start(q.period);
   auto next = first.plus_days(31);  // always in the next month
   next.day = 1;
-  auto start = from_local(first, 0);
-  auto end = from_local(next, 0);
   store::Stmt s(db,
-                "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2 AND coalesce(appeal, '') <> 'upheld'" +
-                    w.sql);
-  s.bind(1, start.time_since_epoch().count()).bind(2, end.time_since_epoch().count());
+                "SELECT kind, named, first_callback_at, resolved_at, closed_at, received_at, callback_due, rectify_due, "
+                "close_due, paused_seconds, evaluation FROM cases WHERE received_at >= ?1 AND received_at < ?2 "
+                "AND coalesce(appeal, '') <> 'upheld'" + w.sql);
+  s.bind(1, from_local(first, 0).time_since_epoch().count()).bind(2, from_local(next, 0).time_since_epoch().count());
   bind_all(s, 3, w.text);
   std::vector<double> hours;
+  auto opt = [&](int col) -> std::optional<Timestamp> {
+    if (s.is_null(col)) return std::nullopt;
+    return Timestamp{std::chrono::seconds{s.int64(col)}};
+  };
   while (s.step()) {
-    auto c = *store::find_case(db, s.int64(0));
+    store::CaseRow c;
+    c.kind = s.text(0) == "complaint" ? CaseKind::complaint : CaseKind::bad_review;
+    c.named = s.int64(1) != 0;
+    c.first_callback_at = opt(2);
+    c.resolved_at = opt(3);
+    c.closed_at = opt(4);
+    c.received_at = *opt(5);
+    c.callback_due = *opt(6);
+    c.rectify_due = opt(7);
+    c.close_due = opt(8);
+    c.paused_seconds = s.int64(9);
     ++m.cases;
     if (c.kind == CaseKind::bad_review && c.named) {
       ++m.named_bad_cases;
@@ -214,18 +223,18 @@ Metrics StatsService::metrics(const StatsQuery& q) {
       if (on_time(c)) ++m.closed_on_time;
       hours.push_back(static_cast<double>((*c.closed_at - c.received_at).count()) / 3600.0);
     }
-    if (c.evaluation) {
+    if (!s.is_null(10)) {
       ++m.evaluations;
-      if (*c.evaluation != "dissatisfied") ++m.evaluations_satisfied;
+      if (s.text(10) != "dissatisfied") ++m.evaluations_satisfied;
     }
   }
   if (!hours.empty()) {
     double sum = 0;
     for (double h : hours) sum += h;
     m.avg_handling_hours = sum / static_cast<double>(hours.size());
-    std::sort(hours.begin(), hours.end());
     auto idx = static_cast<std::size_t>(std::ceil(0.9 * static_cast<double>(hours.size()))) - 1;
-    m.p90_handling_hours = hours[std::min(idx, hours.size() - 1)];
+    std::nth_element(hours.begin(), hours.begin() + static_cast<std::ptrdiff_t>(idx), hours.end());
+    m.p90_handling_hours = hours[idx];
   }
   return m;
 }
@@ -236,8 +245,9 @@ Json StatsService::breakdown(const StatsQuery& q, const std::string& group_by) {
   if (group_by == "hour_weekday") {
     Where w = filters(db, q, false);
     store::Stmt s(db,
-                  "SELECT hour_of_week, count(*), sum(level <= 3), sum(level >= 4) FROM ratings WHERE month = ?1 "
-                  "AND suspect = 0 AND excluded = 0" + w.sql + " GROUP BY hour_of_week ORDER BY hour_of_week");
+                  "SELECT hour_of_week, sum(n), sum(CASE WHEN level <= 3 THEN n ELSE 0 END), "
+                  "sum(CASE WHEN level >= 4 THEN n ELSE 0 END) FROM rating_rollup WHERE month = ?1 "
+                  "AND bucket = 'counted'" + w.sql + " GROUP BY hour_of_week ORDER BY hour_of_week");
     s.bind(1, q.period);
     bind_all(s, 2, w.text);
     while (s.step()) {
@@ -367,10 +377,11 @@ Json StatsService::review_suspect(const std::string& actor, const std::string& r
   store::Transaction tx(db);
   store::Stmt find(db, "SELECT suspect, excluded FROM ratings WHERE id = ?1");
   find.bind(1, rating_id);
-  if (!find.step() || find.int64(0) == 0) throw NotFound("no suspect rating " + rating_id);
+  if (!find.step() || find.int64(0) == 0 || find.int64(1) != 0) throw NotFound("no suspect rating " + rating_id);
   bool genuine = *verdict == "genuine";
   store::Stmt u(db, genuine ? "UPDATE ratings SET suspect = 0 WHERE id = ?1" : "UPDATE ratings SET excluded = 1 WHERE id = ?1");
   u.bind(1, rating_id).run();
+  store::rollup_move(db, rating_id, "suspect", genuine ? "counted" : "excluded");
   store::append_audit(db, {0, now, actor, genuine ? "review_genuine" : "review_abusive", "rating", rating_id,
                            Json{{"suspect", true}}, Json{{"suspect", !genuine}, {"excluded", !genuine}}, note});
   tx.commit();

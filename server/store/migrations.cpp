@@ -372,6 +372,22 @@ ALTER TABLE ratings ADD COLUMN reasons TEXT NOT NULL DEFAULT '';     -- comma-se
 CREATE INDEX ratings_district_month ON ratings(district, month, suspect, excluded, level, reasons);
 CREATE INDEX ratings_month ON ratings(month, venue_id);
 CREATE INDEX ratings_burst ON ratings(kiosk_id, subject_kind, subject_id, received_at);
+-- Rating counts rolled up at ingest so statistics never scan ratings: one row
+-- per (month, venue, district, subject kind, hour of week, level, reasons,
+-- bucket), bucket = counted | suspect | excluded.
+CREATE TABLE rating_rollup (
+  month TEXT NOT NULL,
+  district TEXT NOT NULL DEFAULT '',
+  venue_id INTEGER NOT NULL DEFAULT 0,
+  subject_kind TEXT NOT NULL,
+  hour_of_week INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  reasons TEXT NOT NULL,
+  bucket TEXT NOT NULL CHECK (bucket IN ('counted', 'suspect', 'excluded')),
+  n INTEGER NOT NULL,
+  PRIMARY KEY (month, district, venue_id, subject_kind, hour_of_week, level, reasons, bucket)
+) WITHOUT ROWID;
+CREATE INDEX rating_rollup_venue ON rating_rollup(month, venue_id);
 )SQL"},
       {6, "phone rating links (补充评价): one-time tokens a kiosk hands over as a QR code", R"SQL(
 CREATE TABLE rating_links (

@@ -1,6 +1,11 @@
 #pragma once
 // A scriptable HTTP server on a free loopback port for fault-injection tests
 // of the kiosk's client (errors, timeouts, malformed bodies).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <string>
 #include <thread>
@@ -41,10 +46,18 @@ class FakeServer {
   int port_ = -1;
 };
 
-// A loopback port with nobody listening (bound, then released).
+// A loopback port with nobody listening (bound without listen(), then closed).
 inline int closed_port() {
-  httplib::Server s;
-  return s.bind_to_any_port("127.0.0.1");
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t len = sizeof addr;
+  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+  ::close(fd);
+  return ntohs(addr.sin_port);
 }
 
 }  // namespace yeyou::kiosk::test

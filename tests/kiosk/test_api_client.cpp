@@ -25,7 +25,7 @@ std::string venues_body(const std::string& occupancy) {
 
 }  // namespace
 
-TEST_CASE("venues: occupancy and the server's level are decoded; invalid items are skipped") {
+TEST_CASE("venues: occupancy and the server's level are decoded - invalid items are skipped") {
   FakeServer fake;
   fake.http().Get("/api/v1/venues", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(venues_body(R"({"venue_id":1,"count":900,"capacity":1000,"level":"crowded",

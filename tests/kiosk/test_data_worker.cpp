@@ -58,7 +58,7 @@ TEST_CASE("publishes a snapshot from the real server and wakes the UI") {
   worker.stop();
 }
 
-TEST_CASE("an unreachable server is reported in the snapshot; stop() is prompt") {
+TEST_CASE("an unreachable server is reported in the snapshot - stop() is prompt") {
   std::atomic<int> wakes{0};
   ApiClient client("http://127.0.0.1:" + std::to_string(yeyou::kiosk::test::closed_port()));
   DataWorker worker(std::move(client), {}, [&] { ++wakes; });

@@ -119,7 +119,7 @@ TEST_CASE("an event becomes on-now when the clock passes its start") {
   CHECK(over.later_tonight.empty());
 }
 
-TEST_CASE("crowd level: the server's level, else computed; stale readings show no level") {
+TEST_CASE("crowd level: the server's level, else computed - stale readings show no level") {
   const Timestamp now = at("2026-11-29T21:00:00+08:00");
   OccupancyReading r{1, 850, 1000, at("2026-11-29T20:55:00+08:00"), OccupancySource::counter};
 

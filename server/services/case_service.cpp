@@ -24,15 +24,15 @@ void route(store::Db& db, store::CaseRow& c) {
   c.unit = kBureau;
   std::optional<std::int64_t> venue;
   if (auto id = numeric_id(c.subject_id)) {
-    if (c.subject_kind == "venue") venue = store::find_venue(db, *id) ? id : std::nullopt;
-    if (c.subject_kind == "event")
-      if (auto e = store::find_event(db, *id)) venue = e->venue_id;
+    if (c.subject_kind == "venue") venue = id;
+    if (c.subject_kind == "event") venue = store::event_venue(db, *id);
   }
-  if (venue) {
-    c.venue_id = venue;
-    c.district = store::find_venue(db, *venue)->district;
-    c.unit = unit_for_venue(*venue);
-  }
+  if (venue)
+    if (auto district = store::venue_district(db, *venue)) {
+      c.venue_id = venue;
+      c.district = district;
+      c.unit = unit_for_venue(*venue);
+    }
 }
 
 std::vector<std::string> names(const std::vector<CaseAction>& actions) {

@@ -13,8 +13,7 @@ std::optional<std::int64_t> venue_of(store::Db& db, const Subject& s) {
     return std::nullopt;
   auto id = std::stoll(s.id);
   if (s.kind == SubjectKind::venue) return id;
-  if (s.kind == SubjectKind::event)
-    if (auto e = store::find_event(db, id)) return e->venue_id;
+  if (s.kind == SubjectKind::event) return store::event_venue(db, id);
   return std::nullopt;
 }
 
@@ -24,8 +23,7 @@ void FeedbackIntake::on_rating(store::Db& db, const Rating& r, const std::option
                                Timestamp now) {
   auto venue = venue_of(db, r.subject);
   std::optional<std::string> district;
-  if (venue)
-    if (auto v = store::find_venue(db, *venue)) district = v->district;
+  if (venue) district = store::venue_district(db, *venue);
   // The visitor's time is the kiosk's clock unless it is clearly wrong.
   Timestamp when = r.created_at;
   if (when > now + std::chrono::hours{24} || when < now - std::chrono::days{30}) when = now;

@@ -29,7 +29,7 @@ void check_subject_exists(store::Db& db, const Subject& s) {
   bool exists = false;
   if (numeric) {
     auto id = std::stoll(s.id);
-    exists = s.kind == SubjectKind::venue ? store::find_venue(db, id).has_value() : store::find_event(db, id).has_value();
+    exists = s.kind == SubjectKind::venue ? store::venue_district(db, id).has_value() : store::event_venue(db, id).has_value();
   }
   if (!exists) throw ValidationError("subject.id", "no " + std::string(name_of(s.kind)) + " with this id");
 }

@@ -43,6 +43,20 @@ std::vector<Venue> list_venues(Db& db) {
   return out;
 }
 
+std::optional<std::string> venue_district(Db& db, std::int64_t venue_id) {
+  Stmt s(db, "SELECT district FROM venues WHERE id = ?1");
+  s.bind(1, venue_id);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+std::optional<std::int64_t> event_venue(Db& db, std::int64_t event_id) {
+  Stmt s(db, "SELECT venue_id FROM events WHERE id = ?1");
+  s.bind(1, event_id);
+  if (!s.step()) return std::nullopt;
+  return s.int64(0);
+}
+
 void upsert_event(Db& db, const Event& e, Timestamp now) {
   Stmt s(db,
          "INSERT INTO events(id, venue_id, start_at, end_at, status, body, updated_at) "

@@ -17,6 +17,9 @@ std::vector<District> list_districts(Db& db);
 void upsert_venue(Db& db, const Venue& v, Timestamp now);
 std::optional<Venue> find_venue(Db& db, std::int64_t id);
 std::vector<Venue> list_venues(Db& db);
+// Cheap lookups for hot paths (no JSON decoding).
+std::optional<std::string> venue_district(Db& db, std::int64_t venue_id);
+std::optional<std::int64_t> event_venue(Db& db, std::int64_t event_id);
 
 void upsert_event(Db& db, const Event& e, Timestamp now);
 std::optional<Event> find_event(Db& db, std::int64_t id);

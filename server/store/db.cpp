@@ -35,7 +35,32 @@ Db::Db(const std::string& path, Sync sync, int busy_timeout_ms) : path_(path) {
 }
 
 Db::~Db() {
+  for (auto& [sql, list] : idle_)
+    for (auto* s : list) sqlite3_finalize(s);
   if (db_) sqlite3_close_v2(db_);
+}
+
+sqlite3_stmt* Db::checkout(std::string_view sql) {
+  if (auto it = idle_.find(std::string(sql)); it != idle_.end() && !it->second.empty()) {
+    auto* s = it->second.back();
+    it->second.pop_back();
+    return s;
+  }
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr) !=
+      SQLITE_OK)
+    throw_db(db_, "prepare failed for: " + std::string(sql.substr(0, 80)));
+  return s;
+}
+
+void Db::checkin(std::string_view sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  // Bounded: statements built from dynamic SQL (IN lists) do not pile up.
+  auto it = idle_.find(std::string(sql));
+  if (it == idle_.end() && idle_.size() < 512) it = idle_.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
+  if (it != idle_.end() && it->second.size() < 4) it->second.push_back(stmt);
+  else sqlite3_finalize(stmt);
 }
 
 void Db::exec(std::string_view sql) {
@@ -51,12 +76,9 @@ void Db::exec(std::string_view sql) {
 std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Db::changes() const { return sqlite3_changes(db_); }
 
-Stmt::Stmt(Db& db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-    throw_db(db.handle(), "prepare failed for: " + std::string(sql.substr(0, 80)));
-}
+Stmt::Stmt(Db& db, std::string_view sql) : db_(db), sql_(sql), stmt_(db.checkout(sql_)) {}
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() { db_.checkin(sql_, stmt_); }
 
 Stmt& Stmt::bind(int i, std::int64_t v) {
   if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) throw_db(db_.handle(), "bind");

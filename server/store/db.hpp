@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -40,9 +42,15 @@ class Db {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
+  // Prepared statements are kept per connection and reused: preparing (SQL
+  // parsing) costs more than running most of our statements.
+  sqlite3_stmt* checkout(std::string_view sql);
+  void checkin(std::string_view sql, sqlite3_stmt* stmt);
+
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
 };
 
 class Stmt {
@@ -76,6 +84,7 @@ class Stmt {
 
  private:
   Db& db_;
+  std::string sql_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

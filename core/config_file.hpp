@@ -40,6 +40,8 @@ class ConfigFile {
 
   // Throws ConfigError naming the first key no accessor asked for.
   void finish() const;
+  // Refuses a value the caller found invalid, with file:line of the key.
+  [[noreturn]] void fail(const std::string& key, const std::string& message) const { fail_at(key, message); }
   const std::string& path() const { return path_; }
 
  private:

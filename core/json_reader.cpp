@@ -1,5 +1,6 @@
 #include "core/json_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace yeyou {
@@ -118,6 +119,23 @@ const Json* FieldReader::value(const std::string& key, Json::value_t type, bool 
     return nullptr;
   }
   return v;
+}
+
+std::vector<int> FieldReader::weekdays(const std::string& key) {
+  std::vector<int> out;
+  const Json* days = value(key, Json::value_t::array);
+  if (!days) return out;
+  for (const auto& d : *days) {
+    if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 7) {
+      fail(key, "must list ISO weekdays 1 (Monday) to 7 (Sunday)");
+      return {};
+    }
+    out.push_back(d.get<int>());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (out.empty()) fail(key, "must not be empty");
+  return out;
 }
 
 void FieldReader::reject_unknown() {

@@ -34,6 +34,9 @@ class FieldReader {
   // Returns the raw sub-value (object/array) for nested decoding; marks the key as known.
   const Json* value(const std::string& key, Json::value_t type, bool required = true);
 
+  // A non-empty list of ISO weekdays (1 = Monday .. 7 = Sunday), sorted, without repeats.
+  std::vector<int> weekdays(const std::string& key);
+
   void fail(const std::string& key, const std::string& message);
   // Reports every key that no accessor asked for as an unknown field.
   void reject_unknown();

@@ -13,18 +13,7 @@ constexpr int kLookaheadDays = 7;
 FeeRule read_fee_rule(FieldReader& rr) {
   FeeRule rule;
   rule.days.clear();
-  if (const Json* days = rr.value("days", Json::value_t::array)) {
-    for (const auto& d : *days) {
-      if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 7) {
-        rr.fail("days", "must list ISO weekdays 1 (Monday) to 7 (Sunday)");
-        break;
-      }
-      int day = d.get<int>();
-      if (std::find(rule.days.begin(), rule.days.end(), day) == rule.days.end()) rule.days.push_back(day);
-    }
-    if (rule.days.empty()) rr.fail("days", "must not be empty");
-    std::sort(rule.days.begin(), rule.days.end());
-  }
+  rule.days = rr.weekdays("days");
   if (auto from = rr.text("from", 5)) {
     auto m = parse_hhmm(*from);
     if (!m || *m == kDay) rr.fail("from", "must be HH:MM between 00:00 and 23:59");

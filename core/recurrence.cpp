@@ -20,18 +20,7 @@ WeeklyRule read_weekly_rule(FieldReader& parent, const std::string& key) {
   const Json* obj = parent.value(key, Json::value_t::object);
   if (!obj) return rule;
   FieldReader r = parent.nested(*obj, key);
-  if (const Json* days = r.value("weekdays", Json::value_t::array)) {
-    for (const auto& d : *days) {
-      if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 7) {
-        r.fail("weekdays", "must list ISO weekdays 1 (Monday) to 7 (Sunday)");
-        break;
-      }
-      if (std::find(rule.weekdays.begin(), rule.weekdays.end(), d.get<int>()) == rule.weekdays.end())
-        rule.weekdays.push_back(d.get<int>());
-    }
-    if (rule.weekdays.empty()) r.fail("weekdays", "must not be empty");
-    std::sort(rule.weekdays.begin(), rule.weekdays.end());
-  }
+  rule.weekdays = r.weekdays("weekdays");
   auto time = [&](const char* k, int& out) {
     if (auto s = r.text(k, 5)) {
       auto m = parse_hhmm(*s);

@@ -23,18 +23,7 @@ std::vector<OpeningRule> read_opening_hours(FieldReader& r, const std::string& k
     std::string k = key + "[" + std::to_string(i) + "]";
     FieldReader rr = r.nested((*arr)[i], k);
     OpeningRule rule;
-    if (const Json* days = rr.value("days", Json::value_t::array)) {
-      for (const auto& d : *days) {
-        if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 7) {
-          rr.fail("days", "must list ISO weekdays 1 (Monday) to 7 (Sunday)");
-          break;
-        }
-        int day = d.get<int>();
-        if (std::find(rule.days.begin(), rule.days.end(), day) == rule.days.end()) rule.days.push_back(day);
-      }
-      if (rule.days.empty()) rr.fail("days", "must not be empty");
-      std::sort(rule.days.begin(), rule.days.end());
-    }
+    rule.days = rr.weekdays("days");
     auto open = rr.text("open", 5);
     auto close = rr.text("close", 5);
     if (open) {

@@ -95,9 +95,11 @@ ViewModel build_view_model(const VenuesPayload& venues, const std::vector<Event>
     } else if (vm.tonight_window.contains(e.start)) {
       vm.later_tonight.push_back(std::move(item));
     } else {
+      // A later night's listing holds the events that overlap that night's
+      // window; a morning or afternoon event is not a night listing.
       LocalDate night = night_of(e.start);
-      if (night > vm.tonight && night <= last_night) coming[night].push_back(std::move(item));
-      // Anything else (e.g. an afternoon event before tonight starts) is not a night listing.
+      if (night > vm.tonight && night <= last_night && overlaps(e, tonight_window(night)))
+        coming[night].push_back(std::move(item));
     }
   }
   std::sort(vm.on_now.begin(), vm.on_now.end(), by_start);

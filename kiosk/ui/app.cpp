@@ -53,7 +53,11 @@ bool App::init() {
   fonts_.add_text(strings_.all_text());
 
   const bool offscreen = !cfg_.screenshot_dir.empty();
-  if (offscreen) SDL_setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0);
+  if (offscreen) {
+    SDL_setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0);
+    // Draw straight into the window's memory surface: no GL (Mesa) needed.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  }
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "yeyou-kiosk: SDL_Init failed: %s\n", SDL_GetError());
@@ -62,8 +66,8 @@ bool App::init() {
   wake_event_ = SDL_RegisterEvents(1);
   Uint32 flags = SDL_WINDOW_RESIZABLE;
   if (cfg_.fullscreen && !offscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-  window_ = SDL_CreateWindow("\u591c\u6e38 Yeyou", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, cfg_.width,
-                             cfg_.height, flags);
+  window_ = SDL_CreateWindow(strings_.get(lang_, "app.name").c_str(), SDL_WINDOWPOS_CENTERED,
+                             SDL_WINDOWPOS_CENTERED, cfg_.width, cfg_.height, flags);
   if (!window_) {
     std::fprintf(stderr, "yeyou-kiosk: cannot create window: %s\n", SDL_GetError());
     return false;

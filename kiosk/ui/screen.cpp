@@ -1,5 +1,6 @@
 #include "kiosk/ui/screen.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cfloat>
 
@@ -13,7 +14,8 @@ namespace {
 constexpr float kHeaderHeight = 128;
 constexpr float kStatusHeight = 64;
 constexpr float kLangButtonWidth = 184;
-constexpr float kLangButtonHeight = 76;  // touch targets: at least 64 px
+constexpr float kLangButtonHeight = 76;
+constexpr float kMinTouchTarget = 64;  // px, whatever the scale
 
 }  // namespace
 
@@ -73,7 +75,8 @@ void Screen::drawHeader(UiContext& ctx) {
 
   // Right: one button per language, labelled in that language.
   static constexpr std::array<Lang, 3> langs{Lang::zh, Lang::en, Lang::ko};
-  const ImVec2 button(ctx.px(kLangButtonWidth), ctx.px(kLangButtonHeight));
+  const ImVec2 button(std::max(ctx.px(kLangButtonWidth), kMinTouchTarget * 2),
+                      std::max(ctx.px(kLangButtonHeight), kMinTouchTarget));
   const float gap = ctx.px(12);
   float bx = width - ctx.px(32) - 3 * button.x - 2 * gap;
   ImGui::PushFont(body);

@@ -56,7 +56,7 @@ const Json kCallback{{"channel", "phone"}, {"reached", true}, {"result", "游客
 
 }  // namespace
 
-TEST_CASE("bad reviews and complaints open cases routed to the responsible unit; good ones do not") {
+TEST_CASE("bad reviews and complaints open cases routed to the responsible unit, good ones do not") {
   Fixture f;
   auto id = f.bad_case(5, "4");
   auto [s, c] = call(f.srv, "GET", "/api/v1/cases/" + std::to_string(id), f.staff);
@@ -160,7 +160,7 @@ TEST_CASE("a dissatisfied evaluator reopens the case once, escalated to the bure
   CHECK(notes["unread"].get<int>() >= 1);
 }
 
-TEST_CASE("deadlines come from the working-day calendar; overdue cases queue and escalate") {
+TEST_CASE("deadlines come from the working-day calendar, overdue cases queue and escalate") {
   Fixture f;
   auto id = f.bad_case();
   auto c = call(f.srv, "GET", "/api/v1/cases/" + std::to_string(id), f.bureau).second;

@@ -25,7 +25,7 @@ std::int64_t alerts(test::TestServer& srv) {
 
 }  // namespace
 
-TEST_CASE("staff set and adjust counts; counts are clamped and flagged") {
+TEST_CASE("staff set and adjust counts, clamped and flagged") {
   test::TestServer srv;
   auto bureau = prepare(srv, 1000);
   auto [s1, r1] = call(srv, "POST", "/api/v1/venues/1/occupancy", bureau, Json{{"count", 300}});

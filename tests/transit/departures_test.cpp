@@ -141,7 +141,7 @@ TEST_CASE("service days start at noon minus 12 hours, which matters on DST days"
         std::vector<std::string>{"2026-03-08T22:30:00-04:00 N1 N1-2230 HARBOUR"});
 }
 
-TEST_CASE("a broken feed leaves the previous one in place; a new feed replaces it whole") {
+TEST_CASE("a broken feed leaves the previous one in place, a new feed replaces it whole") {
   Fixture f;
   f.importer.import(test::shared_data("gtfs/good_feed"), now_utc());
   for (const char* broken : {"undefined_stop", "bad_utf8", "duplicate_stop_sequence"})

@@ -70,7 +70,7 @@ std::vector<std::string> lines_of(const CalendarEvents& c) {
 
 }  // namespace
 
-TEST_CASE("sample: alarm_google_future.ics is one UTC event; its alarms are ignored") {
+TEST_CASE("sample: alarm_google_future.ics is one UTC event, its alarms are ignored") {
   auto c = read_events(sample("alarm_google_future.ics"), options_at("2024-10-01T00:00:00Z"));
   CHECK(lines_of(c) == std::vector<std::string>{"2024-10-04T18:15:00+00:00 2024-10-04T19:00:00+00:00 event with alarms"});
   CHECK(c.occurrences[0].uid == "79fs7pkqvht9m5igs0vjv1sfra@google.com");

@@ -46,7 +46,7 @@ services::Principal staff_of(std::int64_t venue) {
 
 }  // namespace
 
-TEST_CASE("import-ics: occurrences become events; re-import is idempotent by UID") {
+TEST_CASE("import-ics: occurrences become events, re-import is idempotent by UID") {
   test::TestServer srv;
   services::IcsImportService importer(srv.pool());
   auto first = importer.import_as_operator(1, series(""), kNow, EventCategory::performance);
@@ -82,7 +82,7 @@ TEST_CASE("import-ics: occurrences become events; re-import is idempotent by UID
   CHECK(store::find_event(db, first.event_ids[2])->title.zh == "爵士夜");
 }
 
-TEST_CASE("import-ics: refused files change nothing; staff of another venue may not import") {
+TEST_CASE("import-ics: refused files change nothing, staff of another venue may not import") {
   test::TestServer srv;
   services::IcsImportService importer(srv.pool());
   auto& db = srv.pool().get();

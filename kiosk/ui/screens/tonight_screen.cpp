@@ -46,7 +46,9 @@ void TonightScreen::drawSection(UiContext& ctx, const std::string& title_key, co
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 title = draw_text(dl, ImVec2(pos.x, pos.y + ctx.px(8)), large, palette::accent, ctx.t(title_key));
   if (!items.empty()) {
-    std::string count = ctx.strings.format(ctx.lang, "tonight.count", {{"count", std::to_string(items.size())}});
+    std::string count = items.size() == 1 ? ctx.t("tonight.count_one")
+                                          : ctx.strings.format(ctx.lang, "tonight.count",
+                                                               {{"count", std::to_string(items.size())}});
     ImFont* body = ctx.fonts.body();
     draw_text(dl, ImVec2(pos.x + title.x + ctx.px(16), pos.y + ctx.px(8) + large->FontSize - body->FontSize), body,
               palette::text_muted, count);
@@ -93,7 +95,7 @@ void TonightScreen::drawEvent(UiContext& ctx, const EventItem& item) {
 
   // Title with its status tag, then venue and district.
   const float main_x = p0.x + pad + ctx.px(kTimeColumn);
-  const float main_w = width - pad - ctx.px(kTimeColumn) - ctx.px(kPriceColumn + kCrowdColumn) - pad;
+  const float main_w = width - pad - ctx.px(kTimeColumn) - ctx.px(kPriceColumn + kCrowdColumn) - pad - ctx.px(32);
   std::string tag;
   if (e.status != EventStatus::scheduled) tag = ctx.t(status_key(e.status));
   const float tag_pad_x = ctx.px(14), tag_pad_y = ctx.px(4);

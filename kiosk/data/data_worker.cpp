@@ -1,5 +1,7 @@
 #include "kiosk/data/data_worker.hpp"
 
+#include "core/uuid.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -51,6 +53,31 @@ void DataWorker::refresh() {
   wake_.notify_all();
 }
 
+// Placeholders until the outbox lands (issue 5): submissions are refused
+// visibly instead of being lost silently.
+std::string DataWorker::submit_rating(Rating) {
+  auto id = new_uuid();
+  {
+    std::lock_guard lock(mutex_);
+    pending_receipts_[id] = {SubmissionReceipt::State::refused, "", "outbox not available"};
+  }
+  refresh();
+  return id;
+}
+
+std::string DataWorker::submit_complaint(ComplaintDraft) {
+  auto id = new_uuid();
+  {
+    std::lock_guard lock(mutex_);
+    pending_receipts_[id] = {SubmissionReceipt::State::refused, "", "outbox not available"};
+  }
+  refresh();
+  return id;
+}
+
+void DataWorker::lookup_complaint(const std::string&) { refresh(); }
+void DataWorker::request_rating_link(const Subject&) { refresh(); }
+
 void DataWorker::fetch() {
   Timestamp now = clock_();
   sync_.last_attempt_at = now;
@@ -82,6 +109,7 @@ void DataWorker::publish(Timestamp now) {
   vm->generation = ++generation_;
   {
     std::lock_guard lock(mutex_);
+    vm->receipts = pending_receipts_;
     snapshot_ = std::move(vm);
   }
   if (notify_) notify_();

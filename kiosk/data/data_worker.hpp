@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "kiosk/data/api_client.hpp"
+#include "kiosk/data/kiosk_feed.hpp"
 #include "kiosk/data/view_model.hpp"
 
 namespace yeyou::kiosk {
@@ -41,6 +42,18 @@ class DataWorker {
   // Ask for a fetch now instead of at the next poll.
   void refresh();
 
+  // Feedback from the UI. Each returns a request id at once; the worker
+  // writes the item to the outbox (one transaction) and publishes a
+  // SubmissionReceipt under that id in a following snapshot. The UI says
+  // "received" only when the receipt is `stored`.
+  std::string submit_rating(Rating rating);
+  std::string submit_complaint(ComplaintDraft draft);
+  // Looks a complaint up (server, or the local outbox when queued/offline);
+  // the answer arrives as ViewModel::complaint_status.
+  void lookup_complaint(const std::string& tracking_no);
+  // Asks the server for a one-time phone rating link; arrives as ViewModel::rating_link.
+  void request_rating_link(const Subject& subject);
+
  private:
   void run();
   void fetch();
@@ -60,6 +73,7 @@ class DataWorker {
   mutable std::mutex mutex_;  // guards snapshot_, stop_, refresh_
   std::condition_variable wake_;
   std::shared_ptr<const ViewModel> snapshot_;
+  std::map<std::string, SubmissionReceipt> pending_receipts_;  // merged into the next snapshot
   bool stop_ = false;
   bool refresh_ = false;
   std::thread thread_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/data/api_client.hpp"
+#include "kiosk/data/kiosk_feed.hpp"
 
 namespace yeyou::kiosk {
 
@@ -62,6 +63,18 @@ struct ViewModel {
   std::vector<NightListing> coming_nights;
   SyncStatus sync;
   std::uint64_t generation = 0;  // increases with every published snapshot
+
+  // Filled by the data worker (see kiosk_feed.hpp); empty until it has them.
+  std::string kiosk_id;
+  std::vector<Notice> notices;               // active and relevant to this kiosk, most severe first
+  std::vector<DepartureItem> departures;     // the kiosk's nearby stops, soonest first
+  std::vector<CarParkItem> car_parks;
+  std::optional<Timestamp> transport_fetched_at;
+  OutboxState outbox;
+  std::map<std::string, SubmissionReceipt> receipts;  // by request id
+  std::optional<ComplaintStatus> complaint_status;    // the latest lookup
+  std::optional<RatingLink> rating_link;              // the latest requested link
+  std::map<std::int64_t, std::vector<double>> usual_occupancy;  // venue id → 24 hourly averages for today's weekday
 
   const VenueView* venue(std::int64_t id) const;
   const District* district(const std::string& id) const;

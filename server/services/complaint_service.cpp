@@ -10,25 +10,26 @@ namespace yeyou::services {
 ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
   Complaint c = complaint_from_json(body);
   std::string hash = payload_hash(to_json(c));
-  auto& db = pool_.get();
-  store::Transaction tx(db);
-  if (auto existing = store::find_complaint(db, vault_, c.id)) {
-    store::count_duplicate(db, kiosk_id, "complaint");
-    tx.commit();
-    if (existing->payload_hash != hash)
-      throw Conflict("complaint " + c.id + " was already received with a different payload");
-    return {existing->complaint, existing->kiosk_id, existing->received_at, false};
-  }
-  if (store::complaint_id_for_tracking_no(db, c.tracking_no)) {
-    store::count_duplicate(db, kiosk_id, "complaint");
-    tx.commit();
-    throw Conflict("tracking number " + c.tracking_no + " already belongs to another complaint");
-  }
-  check_subject_exists(db, c.subject);
-  store::insert_complaint(db, vault_, c, kiosk_id, now, hash);
-  intake_.on_complaint(db, c, now);
-  tx.commit();
-  return {c, kiosk_id, now, true};
+  // Runs in the writer's next batch: durable (fsync'd) when this returns.
+  std::string conflict;
+  auto receipt = writer_.run([&](store::Db& db) -> ComplaintReceipt {
+    if (auto existing = store::find_complaint(db, vault_, c.id)) {
+      store::count_duplicate(db, kiosk_id, "complaint");
+      if (existing->payload_hash != hash) conflict = "complaint " + c.id + " was already received with a different payload";
+      return {existing->complaint, existing->kiosk_id, existing->received_at, false};
+    }
+    if (store::complaint_id_for_tracking_no(db, c.tracking_no)) {
+      store::count_duplicate(db, kiosk_id, "complaint");
+      conflict = "tracking number " + c.tracking_no + " already belongs to another complaint";
+      return {};
+    }
+    check_subject_exists(db, c.subject);
+    store::insert_complaint(db, vault_, c, kiosk_id, now, hash);
+    intake_.on_complaint(db, c, now);
+    return {c, kiosk_id, now, true};
+  });
+  if (!conflict.empty()) throw Conflict(conflict);
+  return receipt;
 }
 
 }  // namespace yeyou::services

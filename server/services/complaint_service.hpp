@@ -7,6 +7,7 @@
 #include "server/services/contact_vault.hpp"
 #include "server/services/feedback_intake.hpp"
 #include "server/store/db_pool.hpp"
+#include "server/store/group_commit.hpp"
 
 namespace yeyou::services {
 
@@ -19,14 +20,14 @@ struct ComplaintReceipt {
 
 class ComplaintService {
  public:
-  ComplaintService(store::DbPool& pool, const ContactVault& vault, FeedbackIntake& intake)
-      : pool_(pool), vault_(vault), intake_(intake) {}
+  ComplaintService(store::GroupCommitter& writer, const ContactVault& vault, FeedbackIntake& intake)
+      : writer_(writer), vault_(vault), intake_(intake) {}
   // Validates (a venue or event subject must exist) and stores. Retries and
   // conflicts count as duplicates refused for `kiosk_id`.
   ComplaintReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
 
  private:
-  store::DbPool& pool_;
+  store::GroupCommitter& writer_;
   const ContactVault& vault_;
   FeedbackIntake& intake_;
 };

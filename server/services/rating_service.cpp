@@ -18,8 +18,8 @@ std::string payload_hash(const Json& canonical) {
   return hex;
 }
 
-RatingService::RatingService(store::DbPool& pool, const ContactVault& vault, FeedbackIntake& intake)
-    : pool_(pool), vault_(vault), intake_(intake) {
+RatingService::RatingService(store::GroupCommitter& writer, const ContactVault& vault, FeedbackIntake& intake)
+    : writer_(writer), vault_(vault), intake_(intake) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
@@ -37,20 +37,21 @@ void check_subject_exists(store::Db& db, const Subject& s) {
 RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
   Rating r = rating_from_json(body);
   std::string hash = payload_hash(to_json(r));
-  auto& db = pool_.get();
-  store::Transaction tx(db);
-  if (auto existing = store::find_rating(db, vault_, r.id)) {
-    store::count_duplicate(db, kiosk_id, "rating");
-    tx.commit();
-    if (existing->payload_hash != hash)
-      throw Conflict("rating " + r.id + " was already received with a different payload");
-    return {existing->rating, existing->received_at, false};
-  }
-  check_subject_exists(db, r.subject);
-  store::insert_rating(db, vault_, r, now, hash, kiosk_id);
-  intake_.on_rating(db, r, kiosk_id, now);
-  tx.commit();
-  return {r, now, true};
+  // Runs in the writer's next batch: durable (fsync'd) when this returns.
+  bool conflict = false;
+  auto receipt = writer_.run([&](store::Db& db) -> RatingReceipt {
+    if (auto existing = store::find_rating(db, vault_, r.id)) {
+      store::count_duplicate(db, kiosk_id, "rating");
+      conflict = existing->payload_hash != hash;
+      return {existing->rating, existing->received_at, false};
+    }
+    check_subject_exists(db, r.subject);
+    store::insert_rating(db, vault_, r, now, hash, kiosk_id);
+    intake_.on_rating(db, r, kiosk_id, now);
+    return {r, now, true};
+  });
+  if (conflict) throw Conflict("rating " + r.id + " was already received with a different payload");
+  return receipt;
 }
 
 }  // namespace yeyou::services

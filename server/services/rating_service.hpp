@@ -6,6 +6,7 @@
 #include "server/services/contact_vault.hpp"
 #include "server/services/feedback_intake.hpp"
 #include "server/store/db_pool.hpp"
+#include "server/store/group_commit.hpp"
 
 namespace yeyou::services {
 
@@ -17,14 +18,14 @@ struct RatingReceipt {
 
 class RatingService {
  public:
-  RatingService(store::DbPool& pool, const ContactVault& vault, FeedbackIntake& intake);
+  RatingService(store::GroupCommitter& writer, const ContactVault& vault, FeedbackIntake& intake);
   // Validates (including that a venue or event subject exists) and stores,
   // recording the sending kiosk. A retry or a conflict counts as a duplicate
   // refused for that kiosk (see kiosk_store.hpp).
   RatingReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
 
  private:
-  store::DbPool& pool_;
+  store::GroupCommitter& writer_;
   const ContactVault& vault_;
   FeedbackIntake& intake_;
 };

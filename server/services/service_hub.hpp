@@ -29,6 +29,8 @@ struct ServiceHub {
 
   store::DbPool& pool;
   ServerConfig config;
+  // Ratings and complaints are written through one durable, batching writer.
+  store::GroupCommitter writer;
   ContactVault vault;
   InAppNotifier notifier;
   CaseService cases;

@@ -7,15 +7,26 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <cstdlib>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace yeyou::test {
 
 namespace fs = std::filesystem;
 
-// ../shared/data/<rel>, next to the repository.
+// The shared real-world sample data (../shared/data next to the repository):
+// $YEYOU_SHARED_DATA, else ../shared/data beside the source tree, else
+// /work/shared/data. Throws, failing the test, when none exists.
 inline std::string shared_data(const std::string& rel) {
-  return std::string(YEYOU_SOURCE_DIR) + "/../shared/data/" + rel;
+  std::vector<std::string> roots;
+  if (const char* env = std::getenv("YEYOU_SHARED_DATA")) roots.emplace_back(env);
+  roots.push_back(std::string(YEYOU_SOURCE_DIR) + "/../shared/data");
+  roots.push_back("/work/shared/data");
+  for (const auto& root : roots)
+    if (fs::is_directory(root)) return root + "/" + rel;
+  throw std::runtime_error("shared sample data not found (set YEYOU_SHARED_DATA to the shared/data folder)");
 }
 
 inline std::string slurp(const fs::path& path) {

@@ -1,0 +1,103 @@
+#include "server/store/group_commit.hpp"
+
+#include <vector>
+
+namespace yeyou::store {
+
+GroupCommitter::GroupCommitter(const std::string& path, std::size_t max_batch)
+    : path_(path), max_batch_(max_batch), thread_([this] { loop(); }) {}
+
+GroupCommitter::~GroupCommitter() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void GroupCommitter::submit(std::function<void(Db&)> work) {
+  Item item{std::move(work), {}};
+  auto done = item.done.get_future();
+  {
+    std::lock_guard lock(mu_);
+    if (stop_) throw DbError("the database writer is shutting down", 1);
+    queue_.push_back(&item);
+  }
+  wake_.notify_one();
+  done.get();  // rethrows the item's own failure
+}
+
+std::uint64_t GroupCommitter::batches() const {
+  std::lock_guard lock(mu_);
+  return batches_;
+}
+
+std::uint64_t GroupCommitter::items() const {
+  std::lock_guard lock(mu_);
+  return items_;
+}
+
+void GroupCommitter::loop() {
+  std::unique_ptr<Db> db;
+  std::exception_ptr open_error;
+  try {
+    db = std::make_unique<Db>(path_, Sync::full);
+  } catch (...) {
+    open_error = std::current_exception();
+  }
+  std::vector<Item*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    if (open_error) {
+      for (auto* item : batch) item->done.set_exception(open_error);
+      batch.clear();
+      continue;
+    }
+    std::vector<std::exception_ptr> errors(batch.size());
+    std::exception_ptr batch_error;
+    try {
+      db->exec("BEGIN IMMEDIATE");
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        db->exec("SAVEPOINT item");
+        try {
+          batch[i]->work(*db);
+          db->exec("RELEASE item");
+        } catch (...) {
+          errors[i] = std::current_exception();
+          db->exec("ROLLBACK TO item");
+          db->exec("RELEASE item");
+        }
+      }
+      db->exec("COMMIT");
+    } catch (...) {
+      batch_error = std::current_exception();
+      try {
+        db->exec("ROLLBACK");
+      } catch (...) {
+        // Nothing was committed either way; the callers see batch_error.
+      }
+    }
+    {
+      std::lock_guard lock(mu_);
+      ++batches_;
+      items_ += batch.size();
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (batch_error) batch[i]->done.set_exception(batch_error);
+      else if (errors[i]) batch[i]->done.set_exception(errors[i]);
+      else batch[i]->done.set_value();
+    }
+    batch.clear();
+  }
+}
+
+}  // namespace yeyou::store

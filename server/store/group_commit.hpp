@@ -1,0 +1,65 @@
+#pragma once
+// GroupCommitter: durable writes at a high rate. One writer thread owns a
+// connection with synchronous=FULL; concurrent callers' work items are
+// batched into one transaction, each inside its own SAVEPOINT, and the batch
+// commits with a single fsync. A caller returns only after its batch is
+// durable. A failing item rolls back to its savepoint and rethrows to its own
+// caller; the rest of the batch is unaffected.
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <type_traits>
+
+#include "server/store/db.hpp"
+
+namespace yeyou::store {
+
+class GroupCommitter {
+ public:
+  explicit GroupCommitter(const std::string& path, std::size_t max_batch = 512);
+  ~GroupCommitter();
+  GroupCommitter(const GroupCommitter&) = delete;
+  GroupCommitter& operator=(const GroupCommitter&) = delete;
+
+  // Runs fn(db) on the writer connection inside the next batch's
+  // transaction and returns its result once the batch has committed.
+  template <typename F>
+  auto run(F&& fn) -> std::invoke_result_t<F, Db&> {
+    using R = std::invoke_result_t<F, Db&>;
+    if constexpr (std::is_void_v<R>) {
+      submit([&](Db& db) { fn(db); });
+    } else {
+      std::optional<R> result;
+      submit([&](Db& db) { result.emplace(fn(db)); });
+      return std::move(*result);
+    }
+  }
+
+  std::uint64_t batches() const;
+  std::uint64_t items() const;
+
+ private:
+  struct Item {
+    std::function<void(Db&)> work;
+    std::promise<void> done;
+  };
+  void submit(std::function<void(Db&)> work);
+  void loop();
+
+  std::string path_;
+  std::size_t max_batch_;
+  mutable std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Item*> queue_;
+  bool stop_ = false;
+  std::uint64_t batches_ = 0, items_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace yeyou::store

@@ -50,10 +50,10 @@ std::string default_assets_dir() {
 services::ServerConfig load_config(const Args& a) {
   services::ServerConfig cfg;
   if (auto path = a.get("--config")) cfg = services::load_server_config(*path);
-  else cfg.assets_dir = default_assets_dir();
   if (auto db = a.get("--db")) cfg.db_path = *db;
   if (auto listen = a.get("--listen")) services::parse_listen(*listen, cfg);
   if (auto assets = a.get("--assets")) cfg.assets_dir = *assets;
+  if (cfg.assets_dir.empty()) cfg.assets_dir = default_assets_dir();
   if (cfg.cases.calendar_file.empty()) cfg.cases.calendar_file = cfg.assets_dir + "/calendar/cn-workdays.json";
   return cfg;
 }

@@ -109,10 +109,22 @@ void AuthService::logout(const std::string& token, Timestamp now) {
 
 std::optional<Principal> AuthService::authenticate(const std::string& token, Timestamp now) {
   if (token.empty() || token.size() > 200) return std::nullopt;
-  auto& db = pool_.get();
   std::string h = token_hash(token);
+  auto steady = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(device_cache_mu_);
+    if (auto it = device_cache_.find(h); it != device_cache_.end() && it->second.until > steady)
+      return it->second.principal;
+  }
+  auto& db = pool_.get();
   if (auto user = store::user_for_session(db, h, now)) return principal_of(*user);
-  if (auto device = store::device_for_token(db, h)) return principal_of(*device);
+  if (auto device = store::device_for_token(db, h)) {
+    auto p = principal_of(*device);
+    std::lock_guard lock(device_cache_mu_);
+    if (device_cache_.size() > 10000) device_cache_.clear();
+    device_cache_[h] = {p, steady + std::chrono::seconds{10}};
+    return p;
+  }
   return std::nullopt;
 }
 
@@ -187,6 +199,9 @@ void AuthService::revoke_device(const std::string& id, const std::string& actor,
     store::append_audit(db, {0, now, actor, "revoke", "device", id, device_json(*before), device_json(after), ""});
   }
   tx.commit();
+  // After the commit, so no concurrent request can re-cache the revoked token.
+  std::lock_guard lock(device_cache_mu_);
+  device_cache_.clear();
 }
 
 }  // namespace yeyou::services

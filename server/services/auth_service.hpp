@@ -2,7 +2,10 @@
 // Accounts, sessions and device credentials. Passwords are hashed with
 // Argon2id (libsodium crypto_pwhash_str, OWASP minimum: 19 MiB, t=2);
 // session and device tokens are random and stored as SHA-256 hashes.
+#include <chrono>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -61,6 +64,14 @@ class AuthService {
  private:
   store::DbPool& pool_;
   AuthConfig config_;
+  // Device tokens seen recently (kiosks authenticate every request); entries
+  // live 10 s and revoking a device clears the cache at once.
+  struct CachedDevice {
+    Principal principal;
+    std::chrono::steady_clock::time_point until;
+  };
+  std::mutex device_cache_mu_;
+  std::unordered_map<std::string, CachedDevice> device_cache_;
   LoginThrottle throttle_;
   std::string dummy_hash_;
 };

@@ -69,7 +69,9 @@ void CaseService::notify(store::Db& db, const std::string& unit, std::int64_t ca
   notifier_.notify(db, {0, unit, case_id, now, kind, text, false});
 }
 
-std::optional<std::int64_t> CaseService::open_for_rating(store::Db& db, const Rating& r, Timestamp now) {
+std::optional<std::int64_t> CaseService::open_for_rating(store::Db& db, const Rating& r,
+                                                         std::optional<std::int64_t> venue_id,
+                                                         std::optional<std::string> district, Timestamp now) {
   if (!r.is_bad()) return std::nullopt;
   store::CaseRow c;
   c.kind = CaseKind::bad_review;
@@ -80,7 +82,13 @@ std::optional<std::int64_t> CaseService::open_for_rating(store::Db& db, const Ra
   c.level = r.level;
   c.received_at = now;
   c.callback_due = calendar_.deadline(now, config_.callback_working_days);
-  route(db, c);
+  if (venue_id && district) {
+    c.venue_id = venue_id;
+    c.district = district;
+    c.unit = unit_for_venue(*venue_id);
+  } else {
+    route(db, c);
+  }
   c.id = store::insert_case(db, c);
   store::add_step(db, {0, c.id, now, "system", "open", "", "received", "", Json{{"unit", c.unit}}});
   notify(db, c.unit, c.id, "case_opened",

@@ -64,7 +64,9 @@ class CaseService {
 
   // Inside the ingest transaction: opens a case for a bad review (returns
   // nullopt for a good one) or for a complaint.
-  std::optional<std::int64_t> open_for_rating(store::Db& db, const Rating& r, Timestamp now);
+  // `venue_id`/`district` are the rating's venue when already known (ingest), else routed here.
+  std::optional<std::int64_t> open_for_rating(store::Db& db, const Rating& r, std::optional<std::int64_t> venue_id,
+                                              std::optional<std::string> district, Timestamp now);
   std::int64_t open_for_complaint(store::Db& db, const Complaint& c, Timestamp now);
 
   // The units a principal handles: "venue:N" per venue for staff, every unit

@@ -8,6 +8,7 @@
 
 #include "core/feedback.hpp"
 #include "server/services/case_service.hpp"
+#include "server/store/rating_store.hpp"
 
 namespace yeyou::services {
 
@@ -19,7 +20,11 @@ struct AbuseConfig {
 class FeedbackIntake {
  public:
   FeedbackIntake(CaseService& cases, AbuseConfig abuse) : cases_(cases), abuse_(abuse) {}
-  void on_rating(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id, Timestamp now);
+  // Before the insert: the rating's statistics slice and its suspect flag.
+  store::RatingAnnotation annotate(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id,
+                                   Timestamp now);
+  // After the insert: counts the rating in the rollup and opens a case for a bad review.
+  void after_rating(store::Db& db, const Rating& r, const store::RatingAnnotation& a, Timestamp now);
   void on_complaint(store::Db& db, const Complaint& c, Timestamp now);
 
  private:

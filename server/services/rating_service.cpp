@@ -46,8 +46,9 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
       return {existing->rating, existing->received_at, false};
     }
     check_subject_exists(db, r.subject);
-    store::insert_rating(db, vault_, r, now, hash, kiosk_id);
-    intake_.on_rating(db, r, kiosk_id, now);
+    auto annotation = intake_.annotate(db, r, kiosk_id, now);
+    store::insert_rating(db, vault_, r, now, hash, kiosk_id, annotation);
+    intake_.after_rating(db, r, annotation, now);
     return {r, now, true};
   });
   if (conflict) throw Conflict("rating " + r.id + " was already received with a different payload");

@@ -18,7 +18,7 @@ struct ServerConfig {
   int threads = 8;
   std::int64_t max_body_bytes = 64 * 1024;
   bool log_requests = true;
-  std::string assets_dir = "assets";
+  std::string assets_dir;  // empty: $YEYOU_ASSETS_DIR, ./assets, or the source tree's assets
   std::int64_t max_event_query_days = 62;
   CrowdThresholds crowd;
   AuthConfig auth;

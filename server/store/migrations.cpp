@@ -369,9 +369,13 @@ ALTER TABLE ratings ADD COLUMN hour_of_week INTEGER;  -- Monday 00:00 local = 0
 ALTER TABLE ratings ADD COLUMN suspect INTEGER NOT NULL DEFAULT 0;   -- burst beyond human speed
 ALTER TABLE ratings ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;  -- appeal upheld or reviewed abusive
 ALTER TABLE ratings ADD COLUMN reasons TEXT NOT NULL DEFAULT '';     -- comma-separated reason codes
-CREATE INDEX ratings_district_month ON ratings(district, month, suspect, excluded, level, reasons);
-CREATE INDEX ratings_month ON ratings(month, venue_id);
 CREATE INDEX ratings_burst ON ratings(kiosk_id, subject_kind, subject_id, received_at);
+CREATE INDEX ratings_suspect ON ratings(received_at) WHERE suspect = 1 AND excluded = 0;
+-- Statistics read the rollup below, so ratings keep only the indexes ingest
+-- and review need (each index costs every insert).
+DROP INDEX ratings_subject;
+DROP INDEX ratings_received;
+DROP INDEX ratings_kiosk;  -- ratings_burst starts with kiosk_id
 -- Rating counts rolled up at ingest so statistics never scan ratings: one row
 -- per (month, venue, district, subject kind, hour of week, level, reasons,
 -- bucket), bucket = counted | suspect | excluded.

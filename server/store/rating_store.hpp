@@ -9,6 +9,16 @@
 
 namespace yeyou::store {
 
+// Statistics slices and review flags, computed at ingest (see FeedbackIntake).
+struct RatingAnnotation {
+  std::optional<std::int64_t> venue_id;
+  std::optional<std::string> district;
+  std::string month;  // "YYYY-MM" local
+  int hour_of_week = 0;
+  bool suspect = false;
+  std::string reasons;  // comma-separated codes
+};
+
 struct StoredRating {
   Rating rating;
   Timestamp received_at{};
@@ -18,7 +28,8 @@ struct StoredRating {
 // Inserts unless the id exists; returns true if a row was inserted.
 // `kiosk_id` is the sending kiosk (NULL when absent).
 bool insert_rating(Db& db, const ContactCodec& codec, const Rating& r, Timestamp received_at,
-                   const std::string& payload_hash, const std::optional<std::string>& kiosk_id = std::nullopt);
+                   const std::string& payload_hash, const std::optional<std::string>& kiosk_id = std::nullopt,
+                   const RatingAnnotation& annotation = {});
 std::optional<StoredRating> find_rating(Db& db, const ContactCodec& codec, const std::string& id);
 std::int64_t count_ratings(Db& db);
 

@@ -69,6 +69,7 @@ class ApiClient {
   ApiResult<EventsPayload> events(Timestamp from, Timestamp to) const;
 
   const std::string& base_url() const { return base_url_; }
+  const ApiTimeouts& timeouts() const { return timeouts_; }
 
   // Lower level: GET `path` (with query) and parse the body as JSON.
   ApiResult<Json> get_json(const std::string& path) const;

@@ -1,5 +1,6 @@
 #include "kiosk/data/kiosk_config.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/config_file.hpp"
@@ -38,8 +39,19 @@ bool is_http_url(const std::string& s) {
 
 std::string default_lang_dir() { return YEYOU_ASSETS_DIR "/lang"; }
 
+std::string default_data_dir() {
+  if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) return (fs::path(x) / "yeyou-kiosk").string();
+  if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".local/state/yeyou-kiosk").string();
+  return "yeyou-kiosk-data";
+}
+
 const char* kiosk_usage() {
-  return "usage: yeyou-kiosk [options]\n"
+  return "usage: yeyou-kiosk [options]                 the kiosk window\n"
+         "       yeyou-kiosk status [options]          outbox, dead letters, sync cursor (JSON)\n"
+         "       yeyou-kiosk sync --once [options]     one headless sync cycle; exit 1 if unreachable\n"
+         "       yeyou-kiosk simulate --ratings N --complaints M [--seed S] [--timeout SECONDS] [options]\n"
+         "                                             store feedback in the outbox, send until empty\n"
+         "       yeyou-kiosk pin-hash < PIN            print the [staff] pin_hash for a PIN read from stdin\n"
          "  --config FILE      read options from a TOML file (see config/kiosk.toml)\n"
          "  --server URL       server base URL, e.g. http://127.0.0.1:8080\n"
          "  --lang zh|en|ko    starting language (with --screenshot: only this language)\n"
@@ -47,6 +59,10 @@ const char* kiosk_usage() {
          "  --fullscreen       fill the screen\n"
          "  --screenshot DIR   render every screen offscreen to DIR/*.png and exit\n"
          "  --now ISO8601      freeze the clock at this instant (demos, screenshots)\n"
+         "  --token T          the kiosk's device token (yeyou-server kiosk add)\n"
+         "  --data-dir DIR     where cache.db and outbox.db live\n"
+         "  --kiosk-id ID      this kiosk's device id (default: asked from the server)\n"
+         "  --backoff-ms MS    sender retry backoff base (full jitter, 5 min cap)\n"
          "  --help             show this help\n";
 }
 
@@ -70,6 +86,18 @@ void load_kiosk_file(KioskConfig& cfg, const std::string& path) {
   if (!lang_dir.empty()) cfg.lang_dir = resolve(path, lang_dir);
   cfg.screenshot_wait_seconds =
       static_cast<int>(f.integer("screenshot.wait_seconds", cfg.screenshot_wait_seconds, 1, 600));
+  cfg.staff_pin_hash = f.string("staff.pin_hash", cfg.staff_pin_hash);
+  if (!cfg.staff_pin_hash.empty() && cfg.staff_pin_hash.rfind("$argon2id$", 0) != 0)
+    f.fail("staff.pin_hash", "must be an Argon2id hash ($argon2id$...), e.g. from `yeyou-kiosk pin-hash`");
+  cfg.kiosk_id = f.string("kiosk.id", cfg.kiosk_id);
+  cfg.token = f.string("kiosk.token", cfg.token);
+  std::string data_dir = f.string("kiosk.data_dir", "");
+  if (!data_dir.empty()) {
+    cfg.data_dir = resolve(path, data_dir);
+    cfg.data_dir_set = true;
+  }
+  cfg.backoff_base_ms = static_cast<int>(f.integer("sender.backoff_base_ms", cfg.backoff_base_ms, 10, 60'000));
+  cfg.transport_seconds = static_cast<int>(f.integer("content.transport_seconds", cfg.transport_seconds, 10, 3600));
   f.finish();
   if (!parse_lang(lang, cfg.lang))
     throw ConfigError(path + ": display.language must be one of zh, en, ko (got \"" + lang + "\")");
@@ -80,14 +108,33 @@ void load_kiosk_file(KioskConfig& cfg, const std::string& path) {
 KioskConfig parse_kiosk_args(const std::vector<std::string>& args) {
   KioskConfig cfg;
   cfg.lang_dir = default_lang_dir();
+  cfg.data_dir = default_data_dir();
+  std::size_t first = 0;
+  if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
+    cfg.command = args[0];
+    if (cfg.command != "status" && cfg.command != "sync" && cfg.command != "simulate" && cfg.command != "pin-hash")
+      throw UsageError("unknown command '" + cfg.command + "' (status, sync, simulate, pin-hash)");
+    first = 1;
+  }
   // The file first, so that flags override it wherever they appear.
-  for (std::size_t i = 0; i < args.size(); ++i) {
+  for (std::size_t i = first; i < args.size(); ++i) {
     if (args[i] == "--config") {
       if (i + 1 >= args.size()) throw UsageError("--config needs a file name");
       load_kiosk_file(cfg, args[i + 1]);
     }
   }
-  for (std::size_t i = 0; i < args.size(); ++i) {
+  auto number = [](const std::string& flag, const std::string& v, long long lo, long long hi) {
+    try {
+      std::size_t used = 0;
+      long long n = std::stoll(v, &used);
+      if (used == v.size() && n >= lo && n <= hi) return n;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(flag + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                     " (got \"" + v + "\")");
+  };
+  const bool sim = cfg.command == "simulate";
+  for (std::size_t i = first; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> const std::string& {
       if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
@@ -116,8 +163,28 @@ KioskConfig parse_kiosk_args(const std::vector<std::string>& args) {
       const std::string& v = value();
       cfg.fixed_now = parse_iso8601(v);
       if (!cfg.fixed_now) throw UsageError("--now must be an ISO 8601 date-time (got \"" + v + "\")");
+    } else if (a == "--token") {
+      cfg.token = value();
+    } else if (a == "--data-dir") {
+      cfg.data_dir = value();
+      cfg.data_dir_set = true;
+      if (cfg.data_dir.empty()) throw UsageError("--data-dir needs a directory");
+    } else if (a == "--kiosk-id") {
+      cfg.kiosk_id = value();
+    } else if (a == "--backoff-ms") {
+      cfg.backoff_base_ms = static_cast<int>(number(a, value(), 10, 60'000));
+    } else if (a == "--once" && cfg.command == "sync") {
+      cfg.once = true;
+    } else if (a == "--ratings" && sim) {
+      cfg.sim_ratings = static_cast<int>(number(a, value(), 0, 10'000'000));
+    } else if (a == "--complaints" && sim) {
+      cfg.sim_complaints = static_cast<int>(number(a, value(), 0, 10'000'000));
+    } else if (a == "--seed" && sim) {
+      cfg.seed = static_cast<std::uint64_t>(number(a, value(), 0, INT64_MAX));
+    } else if (a == "--timeout" && sim) {
+      cfg.timeout_seconds = static_cast<int>(number(a, value(), 0, 86'400));
     } else {
-      throw UsageError("unknown option '" + a + "'");
+      throw UsageError("unknown option '" + a + "'" + (cfg.command.empty() ? "" : " for " + cfg.command));
     }
   }
   return cfg;

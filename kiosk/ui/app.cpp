@@ -2,32 +2,82 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <imgui_internal.h>
 
+#include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/screens/complaint_done_screen.hpp"
+#include "kiosk/ui/screens/complaint_screen.hpp"
+#include "kiosk/ui/screens/event_detail_screen.hpp"
+#include "kiosk/ui/screens/home_screen.hpp"
+#include "kiosk/ui/screens/rate_screen.hpp"
+#include "kiosk/ui/screens/rate_thanks_screen.hpp"
+#include "kiosk/ui/screens/staff_screen.hpp"
+#include "kiosk/ui/screens/status_screen.hpp"
 #include "kiosk/ui/screens/tonight_screen.hpp"
+#include "kiosk/ui/screens/transport_screen.hpp"
+#include "kiosk/ui/screens/venue_detail_screen.hpp"
+#include "kiosk/ui/screens/venues_screen.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace yeyou::kiosk {
 namespace {
 
-constexpr int kExtraFrames = 3;  // frames drawn after each event (ImGui settles in 2)
+constexpr int kExtraFrames = 3;       // frames drawn after each event (ImGui settles in 2)
+constexpr float kLargeTextFactor = 1.3f;
+
+// Text the UI draws that is not in the language files: keyboard keys, arrows.
+constexpr std::string_view kUiGlyphs =
+    "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ\u2190\u2192\u00b7，";
 
 Fonts::Sizes font_sizes(double body) {
   auto b = static_cast<float>(body);
   return {b * 0.8f, b, b * 1.27f, b * 1.6f};
 }
 
+
 }  // namespace
 
-App::App(KioskConfig cfg) : cfg_(std::move(cfg)), fonts_(cfg_.font_path, font_sizes(cfg_.font_size)), lang_(cfg_.lang) {
+App::App(KioskConfig cfg, std::unique_ptr<Backend> backend)
+    : cfg_(std::move(cfg)), fonts_(cfg_.font_path, font_sizes(cfg_.font_size)), backend_(std::move(backend)),
+      lang_(cfg_.lang) {
+  screens_.push_back(std::make_unique<HomeScreen>());
   screens_.push_back(std::make_unique<TonightScreen>());
+  screens_.push_back(std::make_unique<EventDetailScreen>());
+  screens_.push_back(std::make_unique<VenuesScreen>());
+  screens_.push_back(std::make_unique<VenueDetailScreen>());
+  screens_.push_back(std::make_unique<TransportScreen>());
+  screens_.push_back(std::make_unique<RateScreen>());
+  screens_.push_back(std::make_unique<RateThanksScreen>());
+  screens_.push_back(std::make_unique<ComplaintScreen>());
+  screens_.push_back(std::make_unique<ComplaintDoneScreen>());
+  screens_.push_back(std::make_unique<StatusScreen>());
+  screens_.push_back(std::make_unique<StaffScreen>());
+  env_.server_url = cfg_.server_url;
+  env_.staff_pin_hash = cfg_.staff_pin_hash;
+  const char* dbg = std::getenv("YEYOU_KIOSK_DEBUG");
+  debug_ = dbg && std::string(dbg) == "1";
+  ticks_ = [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); };
 }
 
 App::~App() { shutdown(); }
+
+Screen& App::screen_for(ScreenId id) {
+  for (auto& s : screens_)
+    if (s->screen_id() == id) return *s;
+  return *screens_.front();
+}
+
+const WidgetRecord* App::widget(const std::string& id) const {
+  for (const auto& w : widgets_)
+    if (w.id == id) return &w;
+  return nullptr;
+}
 
 Timestamp App::clock() const { return cfg_.fixed_now ? *cfg_.fixed_now : now_utc(); }
 
@@ -51,27 +101,30 @@ bool App::init() {
     return false;
   }
   fonts_.add_text(strings_.all_text());
+  fonts_.add_text(kUiGlyphs);
 
-  const bool offscreen = !cfg_.screenshot_dir.empty();
+  const bool offscreen = !cfg_.screenshot_dir.empty() || backend_ != nullptr;
   if (offscreen) {
     SDL_setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0);
-    // Draw straight into the window's memory surface: no GL (Mesa) needed.
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   }
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "yeyou-kiosk: SDL_Init failed: %s\n", SDL_GetError());
     return false;
   }
   wake_event_ = SDL_RegisterEvents(1);
   Uint32 flags = SDL_WINDOW_RESIZABLE;
-  if (cfg_.fullscreen && !offscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  // Kiosk mode: fullscreen without window chrome and without a mouse cursor.
+  if (cfg_.fullscreen && !offscreen) flags = SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
   window_ = SDL_CreateWindow(strings_.get(lang_, "app.name").c_str(), SDL_WINDOWPOS_CENTERED,
                              SDL_WINDOWPOS_CENTERED, cfg_.width, cfg_.height, flags);
   if (!window_) {
     std::fprintf(stderr, "yeyou-kiosk: cannot create window: %s\n", SDL_GetError());
     return false;
   }
+  if (cfg_.fullscreen && !offscreen) SDL_ShowCursor(SDL_DISABLE);
   renderer_ = offscreen ? nullptr
                         : SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
   if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
@@ -79,6 +132,7 @@ bool App::init() {
     std::fprintf(stderr, "yeyou-kiosk: cannot create renderer: %s\n", SDL_GetError());
     return false;
   }
+  SDL_StopTextInput();  // started only while a field is being edited
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -90,30 +144,33 @@ bool App::init() {
   imgui_ready_ = true;
   apply_scale();
 
-  // The worker wakes this thread with a user event (SDL_PushEvent is thread-safe).
-  DataWorkerOptions wopts;
-  wopts.poll_interval = std::chrono::seconds{cfg_.poll_seconds};
-  wopts.view.nights_ahead = cfg_.nights_ahead;
-  wopts.view.occupancy_stale_minutes = cfg_.occupancy_stale_minutes;
-  ApiClient client(cfg_.server_url, {std::chrono::milliseconds{cfg_.connect_timeout_ms},
-                                     std::chrono::milliseconds{cfg_.request_timeout_ms}});
-  const Uint32 wake = wake_event_;
-  auto notify = [wake] {
-    SDL_Event ev{};
-    ev.type = wake;
-    SDL_PushEvent(&ev);
-  };
-  DataWorker::Clock worker_clock = now_utc;
-  if (cfg_.fixed_now) worker_clock = [t = *cfg_.fixed_now] { return t; };
-  worker_ = std::make_unique<DataWorker>(std::move(client), wopts, notify, worker_clock);
-  vm_ = worker_->snapshot();
-  worker_->start();
+  if (!backend_) {
+    DataWorkerOptions wopts;
+    wopts.poll_interval = std::chrono::seconds{cfg_.poll_seconds};
+    wopts.runtime = runtime_from(cfg_);
+    wopts.view.nights_ahead = cfg_.nights_ahead;
+    wopts.view.occupancy_stale_minutes = cfg_.occupancy_stale_minutes;
+    ApiClient client(cfg_.server_url, {std::chrono::milliseconds{cfg_.connect_timeout_ms},
+                                       std::chrono::milliseconds{cfg_.request_timeout_ms}});
+    const Uint32 wake = wake_event_;
+    auto notify = [wake] {
+      SDL_Event ev{};
+      ev.type = wake;
+      SDL_PushEvent(&ev);
+    };
+    DataWorker::Clock worker_clock = now_utc;
+    if (cfg_.fixed_now) worker_clock = [t = *cfg_.fixed_now] { return t; };
+    backend_ = std::make_unique<WorkerBackend>(
+        std::make_unique<DataWorker>(std::move(client), wopts, notify, worker_clock));
+  }
+  vm_ = backend_->snapshot();
+  backend_->start();
+  last_input_ms_ = ticks_();
   return true;
 }
 
 void App::shutdown() {
-  if (worker_) worker_->stop();
-  worker_.reset();
+  if (backend_) backend_->stop();
   if (imgui_ready_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -130,84 +187,250 @@ void App::shutdown() {
 float App::ui_scale() const {
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(renderer_, &w, &h);
-  float s = std::min(static_cast<float>(w) / 1920.0f, static_cast<float>(h) / 1080.0f);
+  // Designed for 1920x1080 landscape and 1080x1920 portrait.
+  const float fw = static_cast<float>(w), fh = static_cast<float>(h);
+  float s = fw >= fh ? std::min(fw / 1920.0f, fh / 1080.0f) : std::min(fw / 1080.0f, fh / 1920.0f);
   return std::clamp(s, 0.5f, 4.0f);
 }
 
 void App::apply_scale() {
   scale_ = ui_scale();
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  env_.width = static_cast<float>(w);
+  env_.height = static_cast<float>(h);
+  applied_contrast_ = ui_.high_contrast;
+  applied_large_ = ui_.large_text;
+  use_high_contrast(applied_contrast_);
   apply_theme(ImGui::GetStyle(), scale_);
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_)) std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
+  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
+    std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
   ImGui_ImplSDLRenderer_CreateFontsTexture();
+}
+
+void App::apply_accessibility() {
+  if (ui_.large_text != applied_large_ || ui_.high_contrast != applied_contrast_) apply_scale();
 }
 
 void App::rebuild_fonts_if_needed() {
   if (!fonts_.dirty()) return;
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_)) std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
+  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
+    std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
   ImGui_ImplSDLRenderer_CreateFontsTexture();
 }
 
 void App::take_snapshot() {
-  auto latest = worker_->snapshot();
+  auto latest = backend_->snapshot();
   if (latest == vm_) return;
   vm_ = std::move(latest);
   fonts_.add_text(content_text(*vm_));
-  rebuild_fonts_if_needed();  // only when the character set grew
+  std::string extra;
+  for (const auto& n : vm_->notices) extra += n.text.zh + n.text.en + n.text.ko;
+  for (const auto& d : vm_->departures) extra += d.route_name + d.headsign + d.stop_name;
+  for (const auto& p : vm_->car_parks) extra += p.name.zh + p.name.en + p.name.ko + p.summary.zh + p.summary.en + p.summary.ko;
+  for (const auto& [id, r] : vm_->receipts) extra += r.tracking_no;
+  if (vm_->complaint_status) extra += vm_->complaint_status->outcome + vm_->complaint_status->tracking_no;
+  fonts_.add_text(extra);
+}
+
+void App::reset_ui() {
+  ui_ = UiState{};
+  lang_ = cfg_.lang;
+  if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_StopTextInput();
+  idle_warning_left_.reset();
+  // Back home, straight into the attract loop.
+  last_input_ms_ = ticks_() - std::min(ticks_(), kIdleWarnMs);
+  attract_index_ = 0;
+  if (imgui_ready_) {
+    ImGui::ClearActiveID();
+    apply_accessibility();
+  }
+}
+
+void App::update_idle() {
+  const std::uint64_t now = ticks_();
+  const std::uint64_t idle = now - std::min(now, last_input_ms_);
+  const bool on_home = ui_.nav.current() == ScreenId::home && ui_.nav.depth() == 1;
+  const bool warnable = !on_home || ui_.has_entered_data() || ui_.focus != FieldId::none;
+  if (warnable && idle >= kIdleResetMs) {
+    reset_ui();
+    return;
+  }
+  if (warnable && idle >= kIdleWarnMs) {
+    idle_warning_left_ = static_cast<int>((kIdleResetMs - idle + 999) / 1000);
+    attract_index_ = -1;
+    return;
+  }
+  idle_warning_left_.reset();
+  attract_index_ = (!warnable && idle >= kIdleWarnMs) ? static_cast<int>((idle - kIdleWarnMs) / kAttractStepMs) : -1;
+}
+
+int App::wait_timeout_ms() const {
+  const std::uint64_t now = ticks_();
+  const std::uint64_t idle = now - std::min(now, last_input_ms_);
+  auto into = now_utc().time_since_epoch() % std::chrono::minutes{1};
+  std::int64_t wait = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::minutes{1} - into).count() + 20;
+  if (idle < kIdleWarnMs) wait = std::min<std::int64_t>(wait, static_cast<std::int64_t>(kIdleWarnMs - idle));
+  else if (idle_warning_left_) wait = std::min<std::int64_t>(wait, 1000 - static_cast<std::int64_t>((idle - kIdleWarnMs) % 1000));
+  else if (attract_index_ >= 0)
+    wait = std::min<std::int64_t>(wait, static_cast<std::int64_t>(kAttractStepMs - (idle - kIdleWarnMs) % kAttractStepMs));
+  return static_cast<int>(std::max<std::int64_t>(wait, 10));
+}
+
+void App::handle_event(const SDL_Event& ev, bool& quit) {
+  if (ev.type == wake_event_) {
+    take_snapshot();
+    return;
+  }
+  bool input = false;
+  switch (ev.type) {
+    case SDL_QUIT: quit = true; break;
+    case SDL_MOUSEMOTION:
+      pointer_x_ = static_cast<float>(ev.motion.x);
+      pointer_y_ = static_cast<float>(ev.motion.y);
+      input = pointer_down_;
+      break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+      if (ev.button.button == SDL_BUTTON_LEFT) {
+        pointer_x_ = static_cast<float>(ev.button.x);
+        pointer_y_ = static_cast<float>(ev.button.y);
+        pointer_down_ = ev.type == SDL_MOUSEBUTTONDOWN;
+        if (pointer_down_) pointer_pressed_ = true;
+      }
+      input = true;
+      break;
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: input = true; break;
+    case SDL_TEXTINPUT:
+      if (TextField* f = ui_.field(ui_.focus)) {
+        std::string text = ev.text.text;
+        if (digits_only(ui_.focus)) {
+          std::string d;
+          for (char c : text)
+            if (c >= '0' && c <= '9') d += c;
+          text = d;
+        }
+        f->type(text);
+      }
+      input = true;
+      break;
+    case SDL_KEYDOWN:
+      input = true;
+      if (TextField* f = ui_.field(ui_.focus)) {
+        if (ev.key.keysym.sym == SDLK_BACKSPACE) f->backspace();
+        if (ev.key.keysym.sym == SDLK_ESCAPE || ev.key.keysym.sym == SDLK_RETURN) {
+          f->commit();
+          ui_.focus = FieldId::none;
+        }
+      }
+      if (debug_ && ev.key.keysym.sym == SDLK_F12) show_demo_ = !show_demo_;
+      if (debug_ && ev.key.keysym.sym == SDLK_F11) {
+        bool fs = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+        SDL_SetWindowFullscreen(window_, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+      }
+      break;
+    case SDL_WINDOWEVENT:
+      if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) apply_scale();
+      break;
+    default: break;
+  }
+  if (ev.type != SDL_TEXTINPUT) ImGui_ImplSDL2_ProcessEvent(&ev);
+  if (input) {
+    last_input_ms_ = ticks_();
+    attract_index_ = -1;
+    idle_warning_left_.reset();
+  }
 }
 
 void App::render_frame() {
+  take_snapshot();
+  apply_accessibility();
+  if (TextField* f = ui_.field(ui_.focus)) fonts_.add_text(f->text());
+  rebuild_fonts_if_needed();  // between frames, only when the character set grew
+
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  // Pointer from our own event tracking: works for touch, for synthetic test
+  // events, and never depends on hover.
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(pointer_x_, pointer_y_);
+  io.MouseDown[0] = pointer_pressed_ || pointer_down_;
+  pointer_pressed_ = false;
   ImGui::NewFrame();
-  UiContext ctx{*vm_, strings_, fonts_, lang_, clock(), scale_};
-  screens_[current_]->draw(ctx);
+  widget_log().clear();
+  UiContext ctx{*vm_, strings_, fonts_, lang_, clock(), scale_, ui_, *backend_, env_, idle_warning_left_, attract_index_};
+  const FieldId focus_before = ui_.focus;
+  screen_for(ui_.nav.current()).draw(ctx);
+  if (debug_ && show_demo_) ImGui::ShowDemoWindow(&show_demo_);
   ImGui::Render();
+  widgets_ = widget_log();
+  animating_ = ctx.animating;
   if (ctx.switch_to) lang_ = *ctx.switch_to;
-  const Rgb bg = palette::background;
+  if (ctx.quit) quit_requested_ = true;
+  if (ctx.toggle_fullscreen && window_) {
+    bool fs = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+    SDL_SetWindowFullscreen(window_, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+  }
+  if (ui_.focus != focus_before) {
+    // Hardware keyboards and IMEs type through SDL text input while a field is edited.
+    if (ui_.focus != FieldId::none) SDL_StartTextInput();
+    else SDL_StopTextInput();
+  }
+  const Rgb bg = pal().background;
   SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 
+void App::step(int frames) {
+  bool quit = false;
+  SDL_Event ev;
+  while (SDL_PollEvent(&ev)) handle_event(ev, quit);
+  update_idle();
+  for (int i = 0; i < frames; ++i) {
+    render_frame();
+    SDL_RenderPresent(renderer_);
+  }
+}
+
 int App::run_interactive() {
   int frames = kExtraFrames;
   bool quit = false;
-  while (!quit) {
+  std::optional<int> shown_warning;
+  int shown_attract = -1;
+  std::int64_t shown_minute = -1;
+  while (!quit && !quit_requested_) {
     SDL_Event ev;
     bool got;
-    if (frames > 0) {
+    if (frames > 0 || animating_) {
       got = SDL_PollEvent(&ev) != 0;
     } else {
-      // Idle: sleep until an event or the next minute of the clock.
-      auto into = now_utc().time_since_epoch() % std::chrono::minutes{1};
-      auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::minutes{1} - into);
-      got = SDL_WaitEventTimeout(&ev, static_cast<int>(wait.count()) + 20) != 0;
-      if (!got) frames = 1;  // the clock ticked
+      got = SDL_WaitEventTimeout(&ev, wait_timeout_ms()) != 0;
     }
     for (; got; got = SDL_PollEvent(&ev) != 0) {
-      if (ev.type == wake_event_) {
-        take_snapshot();
-        frames = std::max(frames, 2);
-        continue;
-      }
-      ImGui_ImplSDL2_ProcessEvent(&ev);
-      if (ev.type == SDL_QUIT) quit = true;
-      if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
-          ui_scale() != scale_)
-        apply_scale();
-      if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F11) {
-        bool fs = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
-        SDL_SetWindowFullscreen(window_, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
-      }
-      frames = kExtraFrames;
+      const bool wake = ev.type == wake_event_;
+      handle_event(ev, quit);
+      frames = std::max(frames, wake ? 2 : kExtraFrames);
     }
     if (quit) break;
-    if (frames > 0) {
+    update_idle();
+    // A ticking clock, the idle countdown and the attract loop need a frame when they change.
+    std::int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(clock().time_since_epoch()).count();
+    if (idle_warning_left_ != shown_warning || attract_index_ != shown_attract || minute != shown_minute) {
+      shown_warning = idle_warning_left_;
+      shown_attract = attract_index_;
+      shown_minute = minute;
+      frames = std::max(frames, 1);
+    }
+    if (frames > 0 || animating_) {
       render_frame();
       SDL_RenderPresent(renderer_);
-      --frames;
+      if (frames > 0) --frames;
     }
   }
   return 0;

@@ -1,27 +1,41 @@
 #pragma once
 // App: the kiosk's SDL2 + SDL_Renderer + Dear ImGui runner. Owns the window,
-// the fonts, the UI strings, the screens and the data worker. The main loop
-// draws only when something changed: it waits for SDL events with a timeout
-// (the next clock minute), draws a few extra frames after each event, and is
-// woken by the data worker through an SDL user event.
+// the fonts, the UI strings, the screens, the UI state and the backend (the
+// data worker). The main loop draws only when something changed: it waits
+// for SDL events with a timeout (the next clock minute, idle-warning second
+// or attract step), draws a few extra frames after each event, and is woken
+// by the data worker through an SDL user event. Idle: at most 1 frame/s.
+//
+// Tests drive the real app: init(), SDL_PushEvent(...), step(), then look at
+// ui(), widgets() and what their fake Backend received.
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "kiosk/data/data_worker.hpp"
 #include "kiosk/data/kiosk_config.hpp"
+#include "kiosk/ui/backend.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/ui_state.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 struct SDL_Window;
 struct SDL_Renderer;
+union SDL_Event;
 
 namespace yeyou::kiosk {
 
+inline constexpr std::uint64_t kIdleWarnMs = 90'000;   // no input for 90 s: warn ...
+inline constexpr std::uint64_t kIdleResetMs = 110'000;  // ... for 20 s, then reset
+inline constexpr std::uint64_t kAttractStepMs = 8'000;  // attract loop: next highlight
+
 class App {
  public:
-  explicit App(KioskConfig cfg);
+  // `backend` null: the real DataWorker talking to cfg.server_url.
+  explicit App(KioskConfig cfg, std::unique_ptr<Backend> backend = nullptr);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -29,37 +43,72 @@ class App {
   // Interactive kiosk, or --screenshot mode; returns the process exit code.
   int run();
 
- private:
+  // --- driving the app (tests) ---
   bool init();
   void shutdown();
+  // Handles every queued SDL event, then renders and presents `frames` frames.
+  void step(int frames = 1);
+  // The millisecond clock used for idle timing (default SDL_GetTicks64).
+  void set_ticks(std::function<std::uint64_t()> ticks) {
+    ticks_ = std::move(ticks);
+    last_input_ms_ = ticks_();
+  }
+  UiState& ui() { return ui_; }
+  Lang lang() const { return lang_; }
+  const std::vector<WidgetRecord>& widgets() const { return widgets_; }
+  const WidgetRecord* widget(const std::string& id) const;
+  std::optional<int> idle_warning_left() const { return idle_warning_left_; }
+  int attract_index() const { return attract_index_; }
+  bool save_png(const std::string& path);
+  // Resets the UI as after a long idle (every field cleared, home, default language).
+  void reset_ui();
+  std::string missing_glyph_report() const;
+
+ private:
   int run_interactive();
   int run_screenshots();
-
   Timestamp clock() const;
   float ui_scale() const;
-  // Picks up the worker's latest snapshot; rebuilds the font atlas (between
-  // frames) when its content brings characters the atlas lacks.
   void take_snapshot();
   void rebuild_fonts_if_needed();
   void apply_scale();
-  // One ImGui frame of the current screen, rendered but not presented.
+  void apply_accessibility();
+  void handle_event(const SDL_Event& ev, bool& quit);
+  void update_idle();
+  int wait_timeout_ms() const;
   void render_frame();
-  bool save_png(const std::string& path);
-  std::string missing_glyph_report() const;
+  Screen& screen_for(ScreenId id);
 
   KioskConfig cfg_;
   Strings strings_;
   Fonts fonts_;
-  std::unique_ptr<DataWorker> worker_;
+  std::unique_ptr<Backend> backend_;
   std::shared_ptr<const ViewModel> vm_;
   std::vector<std::unique_ptr<Screen>> screens_;
-  std::size_t current_ = 0;
+  UiState ui_;
+  UiEnv env_;
   Lang lang_;
   float scale_ = 1.0f;
+  bool applied_large_ = false;
+  bool applied_contrast_ = false;
   std::uint32_t wake_event_ = 0;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   bool imgui_ready_ = false;
+  bool debug_ = false;       // YEYOU_KIOSK_DEBUG=1: F11 fullscreen, F12 ImGui demo window
+  bool show_demo_ = false;
+  bool quit_requested_ = false;
+  bool animating_ = false;
+
+  // Pointer state from SDL events (touch arrives as synthesized mouse events).
+  float pointer_x_ = -1e9f, pointer_y_ = -1e9f;
+  bool pointer_down_ = false, pointer_pressed_ = false;
+
+  std::function<std::uint64_t()> ticks_;
+  std::uint64_t last_input_ms_ = 0;
+  std::optional<int> idle_warning_left_;
+  int attract_index_ = -1;
+  std::vector<WidgetRecord> widgets_;
 };
 
 }  // namespace yeyou::kiosk

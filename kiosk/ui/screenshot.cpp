@@ -1,8 +1,9 @@
 // App's --screenshot mode: render every screen offscreen (SDL's offscreen
 // video driver + software renderer) once the first data has arrived, and
 // write PNG files.
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
+#include <functional>
 #include <vector>
 
 #include <SDL.h>
@@ -14,7 +15,7 @@
 namespace yeyou::kiosk {
 namespace {
 
-constexpr int kLayoutFrames = 3;  // ImGui needs a couple of frames to settle sizes
+constexpr int kLayoutFrames = 3;  // ImGui needs a couple of frames to settle sizes and scrolling
 
 std::string utf8_of(char32_t c) {
   std::string out;
@@ -62,6 +63,97 @@ std::string App::missing_glyph_report() const {
   return report;
 }
 
+namespace {
+
+// One screenshot: a name and how to put the UI into that state.
+struct Shot {
+  const char* name;
+  std::function<void(UiState&, const ViewModel&, const Strings&)> setup;
+};
+
+std::int64_t first_event(const ViewModel& vm) {
+  for (const auto* list : {&vm.on_now, &vm.later_tonight})
+    if (!list->empty()) return list->front().event.id;
+  for (const auto& n : vm.coming_nights)
+    if (!n.events.empty()) return n.events.front().event.id;
+  return 0;
+}
+
+std::int64_t busiest_venue(const ViewModel& vm) {
+  const VenueView* best = nullptr;
+  for (const auto& v : vm.venues)
+    if (!best || v.crowd.value_or(CrowdLevel::comfortable) > best->crowd.value_or(CrowdLevel::comfortable)) best = &v;
+  return best ? best->venue.id : 0;
+}
+
+std::vector<Shot> shots() {
+  auto go = [](ScreenId id) {
+    return [id](UiState& ui, const ViewModel&, const Strings&) { ui.nav.push(id); };
+  };
+  return {
+      {"home", [](UiState&, const ViewModel&, const Strings&) {}},
+      {"tonight", go(ScreenId::tonight)},
+      {"event",
+       [](UiState& ui, const ViewModel& vm, const Strings&) {
+         ui.browse.event_id = first_event(vm);
+         ui.nav.push(ScreenId::event_detail);
+       }},
+      {"venues", go(ScreenId::venues)},
+      {"venue",
+       [](UiState& ui, const ViewModel& vm, const Strings&) {
+         ui.browse.venue_id = busiest_venue(vm);
+         ui.nav.push(ScreenId::venues);
+         ui.nav.push(ScreenId::venue_detail);
+       }},
+      {"transport", go(ScreenId::transport)},
+      {"rate",
+       [](UiState& ui, const ViewModel&, const Strings&) {
+         ui.nav.push(ScreenId::rate);
+         ui.rating.subject = {SubjectKind::kiosk, "kiosk"};
+         ui.rating.level = 5;
+         ui.rating.reasons = {BadReason::crowding, BadReason::queueing};
+       }},
+      {"rate_thanks",
+       [](UiState& ui, const ViewModel&, const Strings&) {
+         ui.nav.push(ScreenId::rate_thanks);
+         ui.rating.request_id = "screenshot";
+       }},
+      {"complaint",
+       [](UiState& ui, const ViewModel&, const Strings& s) {
+         ui.nav.push(ScreenId::complaint);
+         ui.complaint.category = ComplaintCategory::prices;
+         ui.complaint.text.type(s.get(Lang::zh, "phrase.1"));
+         ui.focus = FieldId::complaint_text;
+         ui.keyboard.layout = KbLayout::latin;
+         ui.keyboard.just_opened = true;
+       }},
+      {"complaint_done",
+       [](UiState& ui, const ViewModel&, const Strings&) {
+         ui.nav.push(ScreenId::complaint_done);
+         ui.complaint.request_id = "screenshot";
+       }},
+      {"status",
+       [](UiState& ui, const ViewModel&, const Strings&) {
+         ui.nav.push(ScreenId::status);
+         ui.focus = FieldId::status_tracking;
+         ui.keyboard.layout = KbLayout::latin;
+       }},
+      {"keyboard_ko",
+       [](UiState& ui, const ViewModel&, const Strings&) {
+         ui.nav.push(ScreenId::rate);
+         ui.rating.subject = {SubjectKind::kiosk, "kiosk"};
+         ui.rating.level = 2;
+         ui.focus = FieldId::rate_comment;
+         ui.keyboard.layout = KbLayout::korean;
+         ui.keyboard.just_opened = true;
+         for (char32_t c : std::u32string(U"ㅈㅗㅎㅇㅡㄴ")) ui.rating.comment.type_jamo(c);
+       }},
+      {"staff", go(ScreenId::staff)},
+  };
+}
+
+}  // namespace
+
 int App::run_screenshots() {
   const auto deadline = SDL_GetTicks64() + static_cast<Uint64>(cfg_.screenshot_wait_seconds) * 1000;
   while (!vm_->sync.has_data && SDL_GetTicks64() < deadline) {
@@ -75,7 +167,7 @@ int App::run_screenshots() {
                  vm_->sync.last_error.empty() ? "no answer" : vm_->sync.last_error.c_str());
     return 2;
   }
-  worker_->stop();  // freeze the snapshot while rendering
+  backend_->stop();  // freeze the snapshot while rendering
 
   std::error_code ec;
   std::filesystem::create_directories(cfg_.screenshot_dir, ec);
@@ -88,17 +180,21 @@ int App::run_screenshots() {
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(renderer_, &w, &h);
   int written = 0;
-  for (std::size_t s = 0; s < screens_.size(); ++s) {
-    current_ = s;
+  // The idle timer never fires while taking pictures.
+  ticks_ = [] { return std::uint64_t{0}; };
+  last_input_ms_ = 0;
+  for (const Shot& shot : shots()) {
     for (Lang l : langs) {
+      ui_ = UiState{};
+      shot.setup(ui_, *vm_, strings_);
       lang_ = l;
       for (int i = 0; i < kLayoutFrames; ++i) {
         render_frame();
         SDL_RenderPresent(renderer_);
       }
       render_frame();
-      std::string path = cfg_.screenshot_dir + "/" + std::string(screens_[s]->id()) + "-" +
-                         std::string(lang_code(l)) + "-" + std::to_string(w) + "x" + std::to_string(h) + ".png";
+      std::string path = cfg_.screenshot_dir + "/" + shot.name + "-" + std::string(lang_code(l)) + "-" +
+                         std::to_string(w) + "x" + std::to_string(h) + ".png";
       if (!save_png(path)) return 3;
       SDL_RenderPresent(renderer_);
       std::fprintf(stderr, "yeyou-kiosk: wrote %s\n", path.c_str());

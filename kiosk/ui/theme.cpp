@@ -10,46 +10,69 @@ double channel(std::uint8_t v) {
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
+const Palette kNight{palette::background, palette::header, palette::card, palette::text, palette::text_muted,
+                     palette::accent, palette::on_accent, palette::button, palette::button_hover,
+                     palette::button_active, palette::danger, palette::on_danger, palette::warning,
+                     palette::on_warning, palette::neutral, {0x2E, 0x7D, 0x32}, {0xFF, 0xFF, 0xFF},
+                     {0x22, 0x30, 0x52}, {0x8F, 0xA3, 0xC8}};
+const Palette kHighContrast{{0x00, 0x00, 0x00}, {0x00, 0x00, 0x00}, {0x14, 0x14, 0x14}, {0xFF, 0xFF, 0xFF},
+                            {0xF0, 0xF0, 0xF0}, {0xFF, 0xEB, 0x3B}, {0x00, 0x00, 0x00}, {0x26, 0x26, 0x26},
+                            {0x33, 0x33, 0x33}, {0x40, 0x40, 0x40}, {0xB7, 0x1C, 0x1C}, {0xFF, 0xFF, 0xFF},
+                            {0xFF, 0xEB, 0x3B}, {0x00, 0x00, 0x00}, {0x33, 0x33, 0x33}, {0x1B, 0x5E, 0x20},
+                            {0xFF, 0xFF, 0xFF}, {0x00, 0x00, 0x00}, {0xFF, 0xFF, 0xFF}};
+const Palette* g_palette = &kNight;
+
 }  // namespace
+
+const Palette& night_palette() { return kNight; }
+const Palette& high_contrast_palette() { return kHighContrast; }
+const Palette& pal() { return *g_palette; }
+void use_high_contrast(bool on) { g_palette = on ? &kHighContrast : &kNight; }
+bool high_contrast() { return g_palette == &kHighContrast; }
 
 BadgeColors crowd_colors(CrowdLevel level) {
   switch (level) {
     case CrowdLevel::comfortable: return {{0x2E, 0x7D, 0x32}, {0xFF, 0xFF, 0xFF}};
     case CrowdLevel::busy: return {{0xFF, 0xD5, 0x4F}, {0x1A, 0x1A, 0x1A}};
     case CrowdLevel::crowded: return {{0xEF, 0x6C, 0x00}, {0x00, 0x00, 0x00}};
-    case CrowdLevel::full: return {palette::danger, palette::on_danger};
+    case CrowdLevel::full: return {pal().danger, pal().on_danger};
   }
-  return {palette::neutral, palette::text};
+  return {pal().neutral, pal().text};
 }
 
 BadgeColors status_colors(EventStatus status) {
   switch (status) {
-    case EventStatus::cancelled: return {palette::danger, palette::on_danger};
+    case EventStatus::cancelled: return {pal().danger, pal().on_danger};
     case EventStatus::postponed:
-    case EventStatus::rescheduled: return {palette::warning, palette::on_warning};
+    case EventStatus::rescheduled: return {pal().warning, pal().on_warning};
     case EventStatus::scheduled: break;
   }
-  return {palette::neutral, palette::text};
+  return {pal().neutral, pal().text};
 }
 
-std::vector<ContrastPair> contrast_pairs() {
-  using namespace palette;
+std::vector<ContrastPair> contrast_pairs() { return contrast_pairs(kNight); }
+
+std::vector<ContrastPair> contrast_pairs(const Palette& p) {
   std::vector<ContrastPair> out{
-      {"text on background", text, background},
-      {"text on header", text, header},
-      {"text on card", text, card},
-      {"muted text on background", text_muted, background},
-      {"muted text on header", text_muted, header},
-      {"muted text on card", text_muted, card},
-      {"accent on background", accent, background},
-      {"accent on card", accent, card},
-      {"text on active language button", on_accent, accent},
-      {"text on button", text, button},
-      {"text on hovered button", text, button_hover},
-      {"text on pressed button", text, button_active},
-      {"text on danger", on_danger, danger},
-      {"text on warning", on_warning, warning},
-      {"text on neutral badge", text, neutral},
+      {"text on background", p.text, p.background},
+      {"text on header", p.text, p.header},
+      {"text on card", p.text, p.card},
+      {"muted text on background", p.text_muted, p.background},
+      {"muted text on header", p.text_muted, p.header},
+      {"muted text on card", p.text_muted, p.card},
+      {"accent on background", p.accent, p.background},
+      {"accent on card", p.accent, p.card},
+      {"accent on header", p.accent, p.header},
+      {"text on active language button", p.on_accent, p.accent},
+      {"text on button", p.text, p.button},
+      {"text on hovered button", p.text, p.button_hover},
+      {"text on pressed button", p.text, p.button_active},
+      {"text on danger", p.on_danger, p.danger},
+      {"text on warning", p.on_warning, p.warning},
+      {"text on neutral badge", p.text, p.neutral},
+      {"text on ok", p.on_ok, p.ok},
+      {"text in a text field", p.text, p.field},
+      {"muted text in a text field", p.text_muted, p.field},
   };
   for (CrowdLevel l : {CrowdLevel::comfortable, CrowdLevel::busy, CrowdLevel::crowded, CrowdLevel::full}) {
     BadgeColors c = crowd_colors(l);
@@ -78,7 +101,9 @@ ImU32 to_u32(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
 void apply_theme(ImGuiStyle& style, float scale) {
   style = ImGuiStyle();
   ImGui::StyleColorsDark(&style);
-  using namespace palette;
+  const Palette& p = pal();
+  const Rgb text = p.text, text_muted = p.text_muted, background = p.background, card = p.card, button = p.button,
+            button_hover = p.button_hover, button_active = p.button_active, accent = p.accent;
   ImVec4* c = style.Colors;
   c[ImGuiCol_Text] = to_vec4(text);
   c[ImGuiCol_TextDisabled] = to_vec4(text_muted);

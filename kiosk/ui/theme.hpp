@@ -37,6 +37,19 @@ inline constexpr Rgb on_warning{0x1A, 0x1A, 0x1A};
 inline constexpr Rgb neutral{0x3A, 0x47, 0x66};    // no current crowd data
 }  // namespace palette
 
+// The colours screens draw with at run time: the night palette above, or the
+// high-contrast palette (black, white, yellow) chosen by the visitor.
+struct Palette {
+  Rgb background, header, card, text, text_muted, accent, on_accent, button, button_hover, button_active, danger,
+      on_danger, warning, on_warning, neutral, ok, on_ok, field, border;
+};
+const Palette& night_palette();
+const Palette& high_contrast_palette();
+// The palette in use; switched by the accessibility toggle.
+const Palette& pal();
+void use_high_contrast(bool on);
+bool high_contrast();
+
 struct BadgeColors {
   Rgb background;
   Rgb text;
@@ -50,7 +63,8 @@ struct ContrastPair {
   Rgb foreground;
   Rgb background;
 };
-std::vector<ContrastPair> contrast_pairs();
+std::vector<ContrastPair> contrast_pairs();  // of the night palette
+std::vector<ContrastPair> contrast_pairs(const Palette& p);
 
 // WCAG 2.x relative luminance and contrast ratio (1..21).
 double relative_luminance(Rgb c);

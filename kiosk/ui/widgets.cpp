@@ -1,6 +1,11 @@
 #include "kiosk/ui/widgets.hpp"
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <map>
+
+#include <imgui_internal.h>
 
 namespace yeyou::kiosk {
 namespace {
@@ -55,11 +60,143 @@ void centered_text(ImFont* font, Rgb color, const std::string& text) {
   ImGui::PopFont();
 }
 
-void drag_to_scroll() {
+namespace {
+std::vector<WidgetRecord> g_widgets;
+constexpr float kDragThreshold = 14.0f;  // px a finger may move and still tap
+}  // namespace
+
+std::vector<WidgetRecord>& widget_log() { return g_widgets; }
+
+void record_widget(const std::string& id, ImVec2 min, ImVec2 max) {
+  const ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
+  bool visible = min.x >= clip.x - 0.5f && min.y >= clip.y - 0.5f && max.x <= clip.z + 0.5f && max.y <= clip.w + 0.5f;
+  g_widgets.push_back({id, min, max, visible});
+}
+
+float touch_button_width(const std::string& label, ImFont* font, float pad_x) {
+  float w = 0;
+  std::size_t start = 0;
+  while (start <= label.size()) {
+    std::size_t nl = label.find('\n', start);
+    std::string line = label.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    w = std::max(w, text_size(font, line).x);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return std::max(w + 2 * pad_x, kMinTarget);
+}
+
+bool touch_button(const std::string& id, const std::string& label, ImVec2 size, Tone tone, ImFont* font) {
+  if (!font) font = ImGui::GetFont();
+  const float pad_x = ImGui::GetStyle().FramePadding.x;
+  if (size.x <= 0) size.x = touch_button_width(label, font, pad_x);
+  if (size.y <= 0) size.y = font->FontSize + 2 * ImGui::GetStyle().FramePadding.y;
+  size.x = std::max(size.x, kMinTarget);
+  size.y = std::max(size.y, kMinTarget);
+  ImGui::PushID(id.c_str());
+  bool clicked = ImGui::InvisibleButton("##b", size);
+  ImGui::PopID();
   const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f) && !ImGui::IsAnyItemActive())
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  if (clicked && io.MouseDragMaxDistanceSqr[0] > kDragThreshold * kDragThreshold) clicked = false;
+  const bool pressed = ImGui::IsItemActive();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  record_widget(id, a, b);
+
+  const Palette& p = pal();
+  Rgb bg = p.button, fg = p.text;
+  switch (tone) {
+    case Tone::selected: bg = p.accent; fg = p.on_accent; break;
+    case Tone::primary: bg = p.ok; fg = p.on_ok; break;
+    case Tone::danger: bg = p.danger; fg = p.on_danger; break;
+    case Tone::quiet: bg = p.card; fg = p.text; break;
+    case Tone::normal: break;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rounding = ImGui::GetStyle().FrameRounding;
+  dl->AddRectFilled(a, b, to_u32(bg), rounding);
+  if (pressed) {
+    // Tap feedback: a bright outline and a darker fill in the frame of the press.
+    dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 70), rounding);
+    dl->AddRect(a, b, to_u32(p.accent), rounding, 0, 4.0f);
+  } else if (tone == Tone::normal || tone == Tone::quiet) {
+    dl->AddRect(a, b, to_u32(p.border), rounding, 0, 1.5f);
+  }
+  // Lines centred.
+  std::vector<std::string> lines;
+  for (std::size_t start = 0;;) {
+    std::size_t nl = label.find('\n', start);
+    lines.push_back(label.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  float total = static_cast<float>(lines.size()) * font->FontSize;
+  float y = a.y + (size.y - total) * 0.5f;
+  for (const auto& line : lines) {
+    std::string shown = ellipsize(font, line, size.x - pad_x);
+    float w = text_size(font, shown).x;
+    draw_text(dl, ImVec2(a.x + (size.x - w) * 0.5f, y), font, fg, shown);
+    y += font->FontSize;
+  }
+  return clicked;
+}
+
+Flow::Flow(float gap) : gap_(gap) {
+  left_ = ImGui::GetCursorPosX();
+  right_ = ImGui::GetWindowContentRegionMax().x;
+}
+
+void Flow::next(float w) {
+  if (!first_) {
+    float x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + gap_;
+    if (x + w <= right_) ImGui::SameLine(0, gap_);
+    else ImGui::SetCursorPosX(left_);
+  }
+  first_ = false;
+}
+
+void wrapped_text(ImFont* font, Rgb color, const std::string& text) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+bool drag_to_scroll() {
+  struct Motion {
+    float velocity = 0;  // px per second
+    bool dragging = false;
+  };
+  static std::map<ImGuiID, Motion> motions;
+  const ImGuiIO& io = ImGui::GetIO();
+  Motion& m = motions[ImGui::GetID("##drag-scroll")];
+  const float dt = std::max(io.DeltaTime, 1.0f / 240.0f);
+  const bool hovered =
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  if (io.MouseDown[0]) {
+    if (io.MouseClicked[0]) {
+      m.velocity = 0;  // a touch stops a flick
+      m.dragging = hovered;
+    }
+    if (m.dragging && io.MouseDragMaxDistanceSqr[0] > kDragThreshold * kDragThreshold && io.MouseDelta.y != 0) {
+      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+      float v = -io.MouseDelta.y / dt;
+      m.velocity = m.velocity * 0.6f + v * 0.4f;
+    }
+    return false;
+  }
+  m.dragging = false;
+  if (std::fabs(m.velocity) < 30.0f) {
+    m.velocity = 0;
+    return false;
+  }
+  float y = ImGui::GetScrollY() + m.velocity * dt;
+  if (y <= 0 || y >= ImGui::GetScrollMaxY()) m.velocity = 0;
+  ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+  m.velocity *= std::exp(-4.0f * dt);
+  return m.velocity != 0;
 }
 
 }  // namespace yeyou::kiosk

@@ -1,6 +1,7 @@
 #pragma once
 // Small drawing helpers shared by the screens (ImGui immediate mode).
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -24,7 +25,48 @@ ImVec2 draw_text(ImDrawList* dl, ImVec2 pos, ImFont* font, Rgb color, const std:
 // Draws `text` centred horizontally in the current window at the cursor and moves the cursor below it.
 void centered_text(ImFont* font, Rgb color, const std::string& text);
 
-// Touch: dragging anywhere in the current window scrolls it.
-void drag_to_scroll();
+// Touch: dragging anywhere in the current window scrolls it, and a flick
+// keeps scrolling with inertia. Returns true while it still moves (the app
+// then keeps drawing frames).
+bool drag_to_scroll();
+
+// Every interactive widget records its rectangle here during a frame (the
+// layout test checks the 64 px minimum; the interaction tests tap by id).
+struct WidgetRecord {
+  std::string id;
+  ImVec2 min, max;
+  bool visible = false;  // entirely inside the window's visible area
+};
+std::vector<WidgetRecord>& widget_log();
+void record_widget(const std::string& id, ImVec2 min, ImVec2 max);
+
+inline constexpr float kMinTarget = 64.0f;  // px: the smallest touch target
+
+enum class Tone { normal, selected, primary, danger, quiet };
+
+// A touch button: at least 64x64 px; the pressed colour shows in the frame
+// of the press (tap feedback); a drag that scrolls does not click. `size.x`
+// 0 fits the label. Labels may hold several lines ('\n').
+bool touch_button(const std::string& id, const std::string& label, ImVec2 size, Tone tone = Tone::normal,
+                  ImFont* font = nullptr);
+// Width touch_button would give `label` with size.x == 0.
+float touch_button_width(const std::string& label, ImFont* font, float pad_x);
+
+// Left-to-right flow of buttons that wraps at the window's right edge.
+class Flow {
+ public:
+  explicit Flow(float gap);
+  // Call before each item of width `w`.
+  void next(float w);
+
+ private:
+  float gap_;
+  float left_;
+  float right_;
+  bool first_ = true;
+};
+
+// Wrapped text in the given font and colour at the cursor.
+void wrapped_text(ImFont* font, Rgb color, const std::string& text);
 
 }  // namespace yeyou::kiosk

@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include "core/case_workflow.hpp"
+#include "core/feedback.hpp"
+#include "core/venue.hpp"
 #include "kiosk/ui/format.hpp"
 #include "kiosk/ui/strings.hpp"
 
@@ -34,21 +37,42 @@ std::set<std::string> composed_keys() {
   for (auto n : EnumNames<EventCategory>::names) keys.insert(category_key(*enum_from<EventCategory>(n)));
   for (int d = 1; d <= 7; ++d) keys.insert("weekday." + std::to_string(d));
   for (int m = 1; m <= 12; ++m) keys.insert("month." + std::to_string(m));
+  // Screens compose these from enums and numbers, too.
+  for (int level = 1; level <= 5; ++level) {
+    keys.insert("rate.level." + std::to_string(level));
+    keys.insert("rate.level_alt." + std::to_string(level));
+  }
+  for (int i = 1; i <= 8; ++i) keys.insert("phrase." + std::to_string(i));
+  for (auto n : EnumNames<BadReason>::names) keys.insert("reason." + std::string(n));
+  for (auto n : EnumNames<DetailQuestion>::names) keys.insert("question." + std::string(n));
+  for (auto n : EnumNames<ComplaintCategory>::names) keys.insert("complaint_category." + std::string(n));
+  for (auto n : EnumNames<VenueCategory>::names) keys.insert("venue_category." + std::string(n));
+  for (auto n : EnumNames<CaseState>::names) keys.insert("case_state." + std::string(n));
+  for (const char* s : {"transport", "parking", "info_desk", "security"}) keys.insert(std::string("service.") + s);
+  for (const char* k : {"nav.home", "nav.tonight", "nav.venues", "nav.transport", "nav.rate", "nav.complaint",
+                        "nav.status", "a11y.large_text", "a11y.high_contrast"})
+    keys.insert(k);
+  for (const char* s : {"home", "tonight", "event", "venues", "venue", "transport", "rate", "rate_thanks", "complaint",
+                        "complaint_done", "status", "staff"})
+    keys.insert(std::string("screen.") + s);
   return keys;
 }
 
-// String literals in kiosk/ui that look like lang-file keys.
+// String literals in kiosk/ui that look like lang-file keys: with a known
+// prefix, or passed to ctx.t(...) / ctx.f(...) (widget ids are not keys).
 std::set<std::string> literal_keys() {
   std::set<std::string> keys;
   static const std::regex re(
       R"re("((?:app|screen|sync|tonight|event|time|price|status|crowd|category|date)\.[a-z0-9_]+)")re");
+  static const std::regex call(R"re(\b[tf]\("([a-z_]+\.[a-z0-9_]+)")re");
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(std::string(YEYOU_SOURCE_DIR) + "/kiosk/ui")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
     std::ifstream in(entry.path());
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
-      keys.insert((*it)[1].str());
+    for (const std::regex* r : {&re, &call})
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), *r); it != std::sregex_iterator(); ++it)
+        keys.insert((*it)[1].str());
   }
   return keys;
 }
@@ -87,6 +111,7 @@ TEST_CASE("every key the UI uses exists in the language files") {
   Strings s = Strings::load(kLangDir);
   std::set<std::string> used = literal_keys();
   CHECK(used.count("tonight.on_now") == 1);  // the scan works
+  CHECK(used.count("rate.consent") == 1);    // ... also for ctx.t("...") calls
   for (const auto& k : composed_keys()) used.insert(k);
   for (const auto& key : used)
     for (Lang l : kLangs)

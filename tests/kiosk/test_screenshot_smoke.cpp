@@ -13,7 +13,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_set>
@@ -165,7 +167,12 @@ ImageStats analyse(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("screenshots of every language from the real server") {
+// Every screen the kiosk's --screenshot mode renders (kiosk/ui/screenshot.cpp).
+const std::vector<std::string> kShots = {"home",      "tonight",        "event",  "venues",      "venue",
+                                         "transport", "rate",           "rate_thanks", "complaint", "complaint_done",
+                                         "status",    "keyboard_ko",    "staff"};
+
+TEST_CASE("screenshots of every screen in every language from the real server") {
   yeyou::test::TempDir dir;
   Server server(dir);
   const std::string shots = dir.file("shots");
@@ -174,31 +181,42 @@ TEST_CASE("screenshots of every language from the real server") {
   REQUIRE_MESSAGE(rc == 0, "kiosk exited " << rc << ": " << log);
   CHECK_MESSAGE(log.find("missing glyphs") == std::string::npos, log);
   for (const char* lang : {"zh", "en", "ko"}) {
-    std::string png = shots + "/tonight-" + lang + "-1920x1080.png";
-    REQUIRE_MESSAGE(std::filesystem::exists(png), png << " not written; log: " << log);
-    ImageStats st = analyse(png);
-    CHECK(st.width == 1920);
-    CHECK(st.height == 1080);
-    CHECK_MESSAGE(st.distinct_colours >= 64, png << ": only " << st.distinct_colours << " colours");
-    CHECK_MESSAGE(st.non_background >= 0.10, png << ": mostly background");
-    CHECK_MESSAGE(st.accent_pixels >= 2000, png << ": no header/title accent drawn");
+    for (const auto& shot : kShots) {
+      std::string png = shots + "/" + shot + "-" + lang + "-1920x1080.png";
+      REQUIRE_MESSAGE(std::filesystem::exists(png), png << " not written; log: " << log);
+      ImageStats st = analyse(png);
+      CHECK(st.width == 1920);
+      CHECK(st.height == 1080);
+      CHECK_MESSAGE(st.distinct_colours >= 64, png << ": only " << st.distinct_colours << " colours");
+      CHECK_MESSAGE(st.non_background >= 0.10, png << ": mostly background");
+      CHECK_MESSAGE(st.accent_pixels >= 2000, png << ": no header/title accent drawn");
+    }
   }
 }
 
-TEST_CASE("--lang and --size take one screenshot of that language and size") {
+TEST_CASE("--lang and --size: every screen of that language and size, also portrait") {
   yeyou::test::TempDir dir;
   Server server(dir);
-  const std::string shots = dir.file("shots");
-  int rc = run({YEYOU_KIOSK_EXE, "--server", server.url, "--screenshot", shots, "--lang", "ko", "--size", "1280x720"},
-               dir.file("kiosk.log"));
-  REQUIRE_MESSAGE(rc == 0, slurp(dir.file("kiosk.log")));
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(shots)) files.push_back(e.path().filename().string());
-  REQUIRE(files == std::vector<std::string>{"tonight-ko-1280x720.png"});
-  ImageStats st = analyse(shots + "/" + files[0]);
-  CHECK(st.width == 1280);
-  CHECK(st.height == 720);
-  CHECK(st.non_background >= 0.10);
+  for (const char* size : {"1280x720", "1080x1920"}) {
+    const std::string shots = dir.file(std::string("shots-") + size);
+    int rc = run({YEYOU_KIOSK_EXE, "--server", server.url, "--screenshot", shots, "--lang", "ko", "--size", size},
+                 dir.file("kiosk.log"));
+    REQUIRE_MESSAGE(rc == 0, slurp(dir.file("kiosk.log")));
+    std::set<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(shots)) files.insert(e.path().filename().string());
+    std::set<std::string> expected;
+    for (const auto& shot : kShots) expected.insert(shot + "-ko-" + size + ".png");
+    CHECK(files == expected);
+    int w = 0, h = 0;
+    std::sscanf(size, "%dx%d", &w, &h);
+    for (const auto& f : files) {
+      ImageStats st = analyse(shots + "/" + f);
+      CHECK(st.width == w);
+      CHECK(st.height == h);
+      CHECK_MESSAGE(st.non_background >= 0.10, f << ": mostly background");
+      CHECK_MESSAGE(st.distinct_colours >= 64, f << ": only " << st.distinct_colours << " colours");
+    }
+  }
 }
 
 TEST_CASE("an unreachable server fails the screenshot run with a clear message") {

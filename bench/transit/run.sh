@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds and runs the transport benchmark (synthetic 1,000,000-stop_time feed:
-# import time and departures latency). Usage: bench/transit/run.sh [args...]
+# Transport benchmark: a synthetic GTFS feed with 1,000,000 stop_times is
+# imported (and re-imported), then 20,000 departures queries run in-process
+# and over loopback HTTP. Prints BENCH lines for scripts/bench.
+# Usage: bench/transit/run.sh BIN_DIR [runs=3] [transit_bench args...]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-build="${BENCH_BUILD_DIR:-$root/build-bench}"
-cmake -S "$root/bench/transit" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j2 --target transit_bench >/dev/null
-"$build/bin/transit_bench" "$@"
+bin="$1"
+runs="${2:-3}"
+shift $(( $# >= 2 ? 2 : 1 ))
+for run in $(seq 1 "$runs"); do
+  "$bin/transit_bench" "$@" | sed -n 's/^BENCH {\(.*\)"result"/BENCH {\1"run":'"$run"',"result"/p'
+done

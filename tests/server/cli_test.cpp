@@ -78,3 +78,32 @@ TEST_CASE("bad command lines and configs are refused with a clear message") {
   CHECK(slurp(dir.file("c.log")).find("bad.toml:2") != std::string::npos);
   CHECK(run("serve --db " + dir.file("x.db") + " --listen nonsense", dir.file("d.log")) == 2);
 }
+
+TEST_CASE("serve with the shipped config file works from any working directory") {
+  yeyou::test::TempDir dir;
+  std::string db = dir.file("any.db");
+  int port = free_port();
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (chdir(dir.path().c_str()) != 0) _exit(126);  // far from the source tree
+    freopen(dir.file("serve.log").c_str(), "w", stderr);
+    std::string config = std::string(YEYOU_SOURCE_DIR) + "/config/server.toml";
+    std::string listen = "127.0.0.1:" + std::to_string(port);
+    execl(YEYOU_SERVER_BIN, YEYOU_SERVER_BIN, "serve", "--config", config.c_str(), "--db", db.c_str(), "--listen",
+          listen.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  bool up = false;
+  for (int i = 0; i < 200 && !up; ++i) {
+    httplib::Client cli("127.0.0.1", port);
+    auto r = cli.Get("/api/v1/health");
+    up = r && r->status == 200;
+    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  CHECK_MESSAGE(up, slurp(dir.file("serve.log")));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+}

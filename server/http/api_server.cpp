@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "server/http/json_response.hpp"
 
@@ -22,6 +23,13 @@ ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
   s.set_read_timeout(10, 0);
   s.set_write_timeout(10, 0);
   s.set_keep_alive_timeout(5);
+  // cpp-httplib 0.11 listens with a backlog of 5: a burst of new connections
+  // (a fleet of kiosks polling) overflows it and the kernel drops SYNs, which
+  // the clients retry after 1 s, 3 s, 7 s. Remember the socket; bind() raises it.
+  s.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd_ = static_cast<int>(sock);
+  });
   int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   s.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
@@ -68,8 +76,10 @@ ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
 ApiServer::~ApiServer() { stop(); }
 
 int ApiServer::bind(const std::string& host, int port) {
-  if (port == 0) return server_->bind_to_any_port(host);
-  return server_->bind_to_port(host, port) ? port : -1;
+  int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+  // listen() again on a listening socket only changes its backlog (capped by net.core.somaxconn).
+  if (bound > 0 && listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
+  return bound;
 }
 
 bool ApiServer::serve() { return server_->listen_after_bind(); }

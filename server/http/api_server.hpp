@@ -39,6 +39,7 @@ class ApiServer {
   services::ServiceHub& hub_;
   HttpOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_fd_ = -1;  // the listening socket, to raise cpp-httplib's backlog of 5 after bind
 };
 
 // Route registration, one function per area.

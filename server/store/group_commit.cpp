@@ -43,6 +43,10 @@ void GroupCommitter::loop() {
   std::exception_ptr open_error;
   try {
     db = std::make_unique<Db>(path_, Sync::full);
+    // Checkpoint less often (a few tens of MB of WAL) so that hot index pages
+    // rewritten by many batches are copied back to the database file once.
+    db->exec("PRAGMA wal_autocheckpoint = 10000");
+    db->exec("PRAGMA cache_size = -65536");
   } catch (...) {
     open_error = std::current_exception();
   }

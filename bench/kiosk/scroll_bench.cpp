@@ -1,0 +1,184 @@
+// Kiosk scrolling benchmark (issue 6 "Speed", issue 9 item 4): the real App
+// (SDL offscreen driver, software renderer, the real DataWorker reading the
+// kiosk's cache and syncing with the server) on the Tonight screen, "next
+// nights" tab, the longest event list. A scripted finger drags the list up
+// 500 px at a time (25 px per frame, as a finger moving at ~1,500 px/s at
+// 60 Hz), lets go, lets the inertia run out, and repeats until the end of the
+// list; then the same back to the top. Every step (SDL events handled, ImGui
+// frame built, software-rasterized and presented) is timed.
+//
+// Usage: kiosk_scroll_bench RUNS [yeyou-kiosk options: --data-dir D --server URL --token T --size WxH ...]
+// Prints one BENCH line per run, and one for the font atlas in large-text mode.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include "kiosk/data/kiosk_config.hpp"
+#include "kiosk/ui/app.hpp"
+
+using namespace yeyou::kiosk;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+void push_mouse(Uint32 type, float x, float y) {
+  SDL_Event ev{};
+  ev.type = type;
+  if (type == SDL_MOUSEMOTION) {
+    ev.motion.x = static_cast<Sint32>(x);
+    ev.motion.y = static_cast<Sint32>(y);
+  } else {
+    ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    ev.button.clicks = 1;
+    ev.button.x = static_cast<Sint32>(x);
+    ev.button.y = static_cast<Sint32>(y);
+  }
+  SDL_PushEvent(&ev);
+}
+
+bool tap(App& app, const std::string& id) {
+  const WidgetRecord* w = app.widget(id);
+  if (!w || !w->visible) return false;
+  float x = (w->min.x + w->max.x) * 0.5f, y = (w->min.y + w->max.y) * 0.5f;
+  push_mouse(SDL_MOUSEMOTION, x, y);
+  push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
+  app.step(1);
+  push_mouse(SDL_MOUSEBUTTONUP, x, y);
+  app.step(3);
+  return true;
+}
+
+// Event cards on screen: count, and the top edge of the first one (moves as the list scrolls).
+struct ListState {
+  int cards = 0;
+  std::string first_id;
+  float first_y = 0;
+};
+
+ListState list_state(const App& app) {
+  ListState s;
+  for (const auto& w : app.widgets())
+    if (w.id.rfind("event.", 0) == 0) {
+      if (s.cards++ == 0) {
+        s.first_id = w.id;
+        s.first_y = w.min.y;
+      }
+    }
+  return s;
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  std::size_t i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: kiosk_scroll_bench RUNS [yeyou-kiosk options]\n");
+    return 64;
+  }
+  const int runs = std::max(1, std::atoi(argv[1]));
+  KioskConfig cfg;
+  try {
+    cfg = parse_kiosk_args(std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kiosk_scroll_bench: %s\n", e.what());
+    return 64;
+  }
+  SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
+  SDL_setenv("SDL_RENDER_DRIVER", "software", 0);
+  App app(cfg);
+  if (!app.init()) return 1;
+
+  // Wait for the cached content, then open Tonight → next nights.
+  const auto deadline = Clock::now() + std::chrono::seconds(20);
+  while (Clock::now() < deadline) {
+    app.step(1);
+    if (app.widget("nav.tonight") && tap(app, "nav.tonight") && app.widget("tonight.tab.2")) break;
+    SDL_Delay(20);
+  }
+  while (Clock::now() < deadline && !tap(app, "tonight.tab.2")) app.step(1);
+  app.step(5);  // settle (and let an atlas rebuild for new characters happen now)
+  if (list_state(app).cards == 0) {
+    std::fprintf(stderr, "kiosk_scroll_bench: no event list (no cached data?)\n");
+    return 1;
+  }
+  const int w = cfg.width, h = cfg.height;  // the offscreen window is exactly this size
+
+  const float x = static_cast<float>(w) * 0.5f;
+  const float top = static_cast<float>(h) * 0.35f, bottom = static_cast<float>(h) * 0.75f;
+  constexpr int kDragFrames = 20;
+  constexpr int kInertiaFrames = 40;
+  for (int run = 1; run <= runs; ++run) {
+    std::vector<double> ms;
+    int drags = 0;
+    std::vector<std::string> seen;
+    auto timed_step = [&] {
+      auto t0 = Clock::now();
+      app.step(1);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      ListState s = list_state(app);
+      if (!s.first_id.empty() && std::find(seen.begin(), seen.end(), s.first_id) == seen.end())
+        seen.push_back(s.first_id);
+    };
+    for (int dir : {+1, -1}) {  // +1: finger moves up, the list scrolls down
+      float last_y = 1e9f;
+      std::string last_id;
+      for (int guard = 0; guard < 200; ++guard) {
+        float y0 = dir > 0 ? bottom : top;
+        float step = (bottom - top) / kDragFrames * static_cast<float>(-dir);
+        push_mouse(SDL_MOUSEMOTION, x, y0);
+        push_mouse(SDL_MOUSEBUTTONDOWN, x, y0);
+        timed_step();
+        for (int i = 1; i <= kDragFrames; ++i) {
+          push_mouse(SDL_MOUSEMOTION, x, y0 + step * static_cast<float>(i));
+          timed_step();
+        }
+        push_mouse(SDL_MOUSEBUTTONUP, x, y0 + step * kDragFrames);
+        for (int i = 0; i < kInertiaFrames; ++i) timed_step();
+        ++drags;
+        if (!app.widget("tonight.tab.2")) {
+          std::fprintf(stderr, "kiosk_scroll_bench: a drag was taken for a tap (left the list)\n");
+          return 1;
+        }
+        ListState s = list_state(app);
+        if (s.first_id == last_id && std::abs(s.first_y - last_y) < 0.5f) break;  // the end: nothing moved
+        last_id = s.first_id;
+        last_y = s.first_y;
+      }
+    }
+    double worst = *std::max_element(ms.begin(), ms.end());
+    double sum = 0;
+    for (double v : ms) sum += v;
+    std::printf(
+        "BENCH {\"bench\":\"kiosk\",\"case\":\"scroll_%dx%d_software\",\"run\":%d,\"result\":{"
+        "\"scroll_worst_frame_ms\":%.2f,\"scroll_p99_frame_ms\":%.2f,\"scroll_p50_frame_ms\":%.2f,"
+        "\"scroll_mean_frame_ms\":%.2f,\"frames\":%zu,\"drags\":%d,\"event_cards\":%d,\"cards_reached_top\":%zu}}\n",
+        w, h, run, worst, percentile(ms, 0.99), percentile(ms, 0.5), sum / static_cast<double>(ms.size()), ms.size(),
+        drags, list_state(app).cards, seen.size());
+    std::fflush(stdout);
+  }
+
+  // The font atlas at this size, and again in large-text mode (glyphs 1.3x).
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  long long normal = static_cast<long long>(atlas.TexWidth) * atlas.TexHeight;
+  app.ui().large_text = true;
+  app.step(3);
+  long long large = static_cast<long long>(atlas.TexWidth) * atlas.TexHeight;
+  std::printf(
+      "BENCH {\"bench\":\"kiosk\",\"case\":\"atlas_in_process\",\"run\":1,\"result\":{\"atlas_alpha8_bytes\":%lld,"
+      "\"atlas_rgba_bytes\":%lld,\"atlas_large_text_alpha8_bytes\":%lld,\"atlas_large_text_rgba_bytes\":%lld}}\n",
+      normal, normal * 4, large, large * 4);
+  app.shutdown();
+  return 0;
+}

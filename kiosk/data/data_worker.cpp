@@ -490,6 +490,7 @@ void DataWorker::sync_cycle(bool content, bool live, bool transport, bool heartb
         std::fprintf(stderr, "yeyou-kiosk: heartbeat refused: %s\n", r.describe().c_str());
     }
   }
+  http_->disconnect();  // idle until the next cycle: do not hold a server thread
   mark_dirty();
 }
 
@@ -628,7 +629,10 @@ void DataWorker::run_sender() {
     }
     std::unique_lock lock(mutex_);
     if (st.idle) {
-      // Nothing to send: wait for a submission (or look again in a while).
+      // Nothing to send: free the server's thread, then wait for a submission.
+      lock.unlock();
+      http.disconnect();
+      lock.lock();
       sender_wake_.wait_for(lock, seconds{30}, [this] { return stop_ || send_now_; });
       send_now_ = false;
     } else if (st.wait.count() > 0) {

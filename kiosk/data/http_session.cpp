@@ -80,6 +80,11 @@ HttpSession::~HttpSession() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
 }
 
+void HttpSession::disconnect() {
+  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+  curl_ = curl_easy_init();
+}
+
 HttpResponse HttpSession::get(const std::string& path, const std::string& if_none_match) {
   return perform("GET", path, nullptr, if_none_match);
 }

@@ -34,6 +34,11 @@ class HttpSession {
 
   HttpResponse get(const std::string& path, const std::string& if_none_match = "");
   HttpResponse post(const std::string& path, const std::string& json_body);
+  // Closes the kept-alive connection. Call it before idling: the server
+  // serves a connection on one worker thread for as long as it stays open, so
+  // a fleet of idle kept-alive kiosks would hold every thread (measured in
+  // bench/fleet with YEYOU_FLEET_CONN=keepalive).
+  void disconnect();
 
   const std::string& base_url() const { return base_url_; }
   const std::string& token() const { return token_; }

@@ -1,8 +1,10 @@
 #include "kiosk/ui/app.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include <SDL.h>
 #include <imgui.h>
@@ -35,6 +37,39 @@ constexpr float kLargeTextFactor = 1.3f;
 constexpr std::string_view kUiGlyphs =
     "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ\u2190\u2192\u00b7，";
 
+std::int64_t unix_us() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// FNV-1a over 64-bit words (and the tail bytes): cheap next to rasterizing the frame.
+std::uint64_t hash_bytes(std::uint64_t h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (; n >= 8; n -= 8, p += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0x100000001b3ULL;
+  }
+  for (; n > 0; --n, ++p) h = (h ^ *p) * 0x100000001b3ULL;
+  return h;
+}
+
+std::uint64_t hash_draw_data(const ImDrawData& d, std::uint64_t seed) {
+  std::uint64_t h = hash_bytes(0xcbf29ce484222325ULL ^ seed, &d.DisplaySize, sizeof d.DisplaySize);
+  for (int i = 0; i < d.CmdListsCount; ++i) {
+    const ImDrawList& l = *d.CmdLists[i];
+    h = hash_bytes(h, l.VtxBuffer.Data, static_cast<std::size_t>(l.VtxBuffer.Size) * sizeof(ImDrawVert));
+    h = hash_bytes(h, l.IdxBuffer.Data, static_cast<std::size_t>(l.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& c : l.CmdBuffer) {
+      h = hash_bytes(h, &c.ClipRect, sizeof c.ClipRect);
+      h = hash_bytes(h, &c.TextureId, sizeof c.TextureId);
+      const unsigned counts[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
+      h = hash_bytes(h, counts, sizeof counts);
+    }
+  }
+  return h | 1;  // never 0 ("unknown")
+}
+
 Fonts::Sizes font_sizes(double body) {
   auto b = static_cast<float>(body);
   return {b * 0.8f, b, b * 1.27f, b * 1.6f};
@@ -62,6 +97,7 @@ App::App(KioskConfig cfg, std::unique_ptr<Backend> backend)
   env_.staff_pin_hash = cfg_.staff_pin_hash;
   const char* dbg = std::getenv("YEYOU_KIOSK_DEBUG");
   debug_ = dbg && std::string(dbg) == "1";
+  if (const char* bench = std::getenv("YEYOU_KIOSK_BENCH")) bench_file_ = bench;
   ticks_ = [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); };
 }
 
@@ -108,6 +144,12 @@ bool App::init() {
     SDL_setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0);
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   }
+  // When the renderer is the software one (no GPU, or SDL_RENDER_DRIVER=software),
+  // present its surface directly: SDL would otherwise upload it through a second,
+  // GL renderer (Mesa's llvmpipe: ~60 MB more resident memory and CPU per frame).
+  // The accelerated renderer never uses the window surface. The environment
+  // variable SDL_FRAMEBUFFER_ACCELERATION still overrides this.
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
@@ -207,6 +249,8 @@ void App::apply_scale() {
   if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
     std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
   ImGui_ImplSDLRenderer_CreateFontsTexture();
+  ImGui::GetIO().Fonts->ClearTexData();  // the renderer holds its copy; drop the CPU-side pixels
+  ++atlas_builds_;
 }
 
 void App::apply_accessibility() {
@@ -219,6 +263,8 @@ void App::rebuild_fonts_if_needed() {
   if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
     std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
   ImGui_ImplSDLRenderer_CreateFontsTexture();
+  ImGui::GetIO().Fonts->ClearTexData();  // the renderer holds its copy; drop the CPU-side pixels
+  ++atlas_builds_;
 }
 
 void App::take_snapshot() {
@@ -336,6 +382,7 @@ void App::handle_event(const SDL_Event& ev, bool& quit) {
       break;
     case SDL_WINDOWEVENT:
       if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) apply_scale();
+      drawn_hash_ = 0;  // exposed, restored, resized: draw the next frame whatever it holds
       break;
     default: break;
   }
@@ -347,7 +394,7 @@ void App::handle_event(const SDL_Event& ev, bool& quit) {
   }
 }
 
-void App::render_frame() {
+bool App::render_frame(bool skip_unchanged) {
   take_snapshot();
   apply_accessibility();
   if (TextField* f = ui_.field(ui_.focus)) fonts_.add_text(f->text());
@@ -382,9 +429,21 @@ void App::render_frame() {
     else SDL_StopTextInput();
   }
   const Rgb bg = pal().background;
+  if (skip_unchanged) {
+    // Data snapshots, clock checks and settling frames often produce the very
+    // picture already on screen: rasterizing it again would only cost CPU.
+    const std::uint64_t seed = (static_cast<std::uint64_t>(atlas_builds_) << 24) ^
+                               (static_cast<std::uint64_t>(bg.r) << 16) ^ (static_cast<std::uint64_t>(bg.g) << 8) ^ bg.b;
+    const std::uint64_t h = hash_draw_data(*ImGui::GetDrawData(), seed);
+    if (h == drawn_hash_) return false;
+    drawn_hash_ = h;
+  } else {
+    drawn_hash_ = 0;
+  }
   SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  return true;
 }
 
 void App::step(int frames) {
@@ -428,12 +487,54 @@ int App::run_interactive() {
       frames = std::max(frames, 1);
     }
     if (frames > 0 || animating_) {
-      render_frame();
-      SDL_RenderPresent(renderer_);
+      const auto t0 = std::chrono::steady_clock::now();
+      if (render_frame(/*skip_unchanged=*/true)) {
+        SDL_RenderPresent(renderer_);
+        if (!bench_file_.empty())
+          bench_frame_presented(
+              std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
+      } else {
+        ++bench_skipped_;
+      }
       if (frames > 0) --frames;
     }
   }
+  if (!bench_file_.empty()) write_bench_report();
   return 0;
+}
+
+void App::bench_frame_presented(std::int64_t work_us) {
+  const std::int64_t now = unix_us();
+  if (!bench_first_data_us_ && vm_->sync.has_data) bench_first_data_us_ = now;
+  bench_max_work_us_ = std::max(bench_max_work_us_, work_us);
+  if (bench_frames_us_.size() < 100'000) bench_frames_us_.push_back(now);
+}
+
+void App::write_bench_report() const {
+  std::FILE* f = std::fopen(bench_file_.c_str(), "a");
+  if (!f) {
+    std::fprintf(stderr, "yeyou-kiosk: cannot write %s\n", bench_file_.c_str());
+    return;
+  }
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer_, &info);
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  std::fprintf(f,
+               "{\"renderer\":\"%s\",\"video_driver\":\"%s\",\"width\":%d,\"height\":%d,"
+               "\"first_frame_unix_us\":%lld,\"first_data_frame_unix_us\":%lld,\"max_frame_work_us\":%lld,"
+               "\"atlas_width\":%d,\"atlas_height\":%d,\"atlas_rgba_bytes\":%lld,\"atlas_builds\":%d,"
+               "\"atlas_codepoints\":%zu,\"frames_unchanged_not_drawn\":%lld,\"frames\":%zu,\"frames_unix_us\":[",
+               info.name ? info.name : "", SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "", w, h,
+               static_cast<long long>(bench_frames_us_.empty() ? 0 : bench_frames_us_.front()),
+               static_cast<long long>(bench_first_data_us_), static_cast<long long>(bench_max_work_us_),
+               atlas.TexWidth, atlas.TexHeight, static_cast<long long>(atlas.TexWidth) * atlas.TexHeight * 4,
+               atlas_builds_, fonts_.wanted_count(), static_cast<long long>(bench_skipped_), bench_frames_us_.size());
+  for (std::size_t i = 0; i < bench_frames_us_.size(); ++i)
+    std::fprintf(f, "%s%lld", i ? "," : "", static_cast<long long>(bench_frames_us_[i]));
+  std::fprintf(f, "]}\n");
+  std::fclose(f);
 }
 
 }  // namespace yeyou::kiosk

@@ -8,6 +8,13 @@
 //
 // Tests drive the real app: init(), SDL_PushEvent(...), step(), then look at
 // ui(), widgets() and what their fake Backend received.
+//
+// Benchmarks (bench/kiosk): with YEYOU_KIOSK_BENCH=FILE in the environment the
+// interactive loop appends one JSON line to FILE when it ends (SIGTERM/SIGINT
+// arrive as SDL_QUIT): wall-clock times of the first frame and of the first
+// frame showing data, every presented frame, and the font atlas size. Nothing
+// else changes.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -76,7 +83,12 @@ class App {
   void handle_event(const SDL_Event& ev, bool& quit);
   void update_idle();
   int wait_timeout_ms() const;
-  void render_frame();
+  // Builds the ImGui frame and draws it. With `skip_unchanged` (the interactive
+  // loop) a frame whose draw data equals the last drawn one is not drawn again
+  // and false is returned: the screen already shows it.
+  bool render_frame(bool skip_unchanged = false);
+  void bench_frame_presented(std::int64_t work_us);
+  void write_bench_report() const;
   Screen& screen_for(ScreenId id);
 
   KioskConfig cfg_;
@@ -109,6 +121,15 @@ class App {
   std::optional<int> idle_warning_left_;
   int attract_index_ = -1;
   std::vector<WidgetRecord> widgets_;
+
+  // YEYOU_KIOSK_BENCH: empty when off. Times are microseconds since the Unix epoch.
+  std::string bench_file_;
+  std::int64_t bench_first_data_us_ = 0;
+  std::int64_t bench_max_work_us_ = 0;
+  int atlas_builds_ = 0;
+  std::uint64_t drawn_hash_ = 0;  // draw data of the picture on screen; 0: unknown, draw
+  std::int64_t bench_skipped_ = 0;
+  std::vector<std::int64_t> bench_frames_us_;
 };
 
 }  // namespace yeyou::kiosk

@@ -52,7 +52,9 @@ TEST_CASE("seed-demo then serve, stopped cleanly by SIGTERM") {
   }
   bool up = false;
   for (int i = 0; i < 200 && !up; ++i) {
-    httplib::Client cli("127.0.0.1", port);  // closed before SIGTERM, so no keep-alive wait
+    httplib::Client cli("127.0.0.1", port);
+    cli.set_connection_timeout(1, 0);  // never the 300 s default if the port is odd
+    cli.set_read_timeout(2, 0);  // closed before SIGTERM, so no keep-alive wait
     auto r = cli.Get("/api/v1/venues");
     up = r && r->status == 200;
     if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(25));
@@ -97,6 +99,8 @@ TEST_CASE("serve with the shipped config file works from any working directory")
   bool up = false;
   for (int i = 0; i < 200 && !up; ++i) {
     httplib::Client cli("127.0.0.1", port);
+    cli.set_connection_timeout(1, 0);  // never the 300 s default if the port is odd
+    cli.set_read_timeout(2, 0);
     auto r = cli.Get("/api/v1/health");
     up = r && r->status == 200;
     if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(25));

@@ -1,8 +1,8 @@
-#include "server/store/db.hpp"
+#include "core/sqlite_db.hpp"
 
 #include <sqlite3.h>
 
-namespace yeyou::store {
+namespace yeyou::sqlite {
 namespace {
 
 [[noreturn]] void throw_db(sqlite3* db, const std::string& what) {
@@ -143,4 +143,4 @@ void Transaction::commit() {
   done_ = true;
 }
 
-}  // namespace yeyou::store
+}  // namespace yeyou::sqlite

@@ -1,0 +1,108 @@
+#pragma once
+// A thin RAII layer over SQLite, shared by the server's store and the kiosk's
+// cache and outbox (library yeyou_sqlite): Db (one connection), Stmt (prepared
+// statement) and Transaction (BEGIN IMMEDIATE, rolled back unless committed).
+// Every connection runs WAL, busy_timeout and foreign keys.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace yeyou::sqlite {
+
+class DbError : public std::runtime_error {
+ public:
+  DbError(const std::string& message, int extended_code) : std::runtime_error(message), code_(extended_code) {}
+  int code() const { return code_; }
+  bool is_constraint() const { return (code_ & 0xff) == 19; }  // SQLITE_CONSTRAINT
+  bool is_full() const { return (code_ & 0xff) == 13; }        // SQLITE_FULL
+  // SQLITE_CORRUPT or SQLITE_NOTADB: the file is not a usable database.
+  bool is_corrupt() const { return (code_ & 0xff) == 11 || (code_ & 0xff) == 26; }
+
+ private:
+  int code_;
+};
+
+enum class Sync { normal, full };
+
+class Db {
+ public:
+  // Opens (creating if needed) with WAL, busy_timeout, foreign_keys on.
+  explicit Db(const std::string& path, Sync sync = Sync::normal, int busy_timeout_ms = 5000);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  void exec(std::string_view sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // Prepared statements are kept per connection and reused: preparing (SQL
+  // parsing) costs more than running most of our statements.
+  sqlite3_stmt* checkout(std::string_view sql);
+  void checkin(std::string_view sql, sqlite3_stmt* stmt);
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
+};
+
+class Stmt {
+ public:
+  Stmt(Db& db, std::string_view sql);
+  ~Stmt();
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  // Binds are 1-based, as in SQLite. Return *this for chaining.
+  Stmt& bind(int i, std::int64_t v);
+  Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Stmt& bind(int i, double v);
+  Stmt& bind(int i, std::string_view v);
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind_null(int i);
+  Stmt& bind(int i, const std::optional<std::string>& v) { return v ? bind(i, *v) : bind_null(i); }
+  Stmt& bind(int i, const std::optional<std::int64_t>& v) { return v ? bind(i, *v) : bind_null(i); }
+
+  // Steps once; true while a row is available.
+  bool step();
+  // Steps to completion (for statements that return no rows).
+  void run();
+  void reset();
+
+  std::int64_t int64(int col) const;
+  double real(int col) const;
+  std::string text(int col) const;
+  bool is_null(int col) const;
+
+ private:
+  Db& db_;
+  std::string sql_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit()ed.
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Db& db_;
+  bool done_ = false;
+};
+
+}  // namespace yeyou::sqlite

@@ -24,7 +24,7 @@ threads = ${YEYOU_BENCH_THREADS:-64}
 TOML
 "$bin/yeyou-server" serve --config "$work/server.toml" --db "$work/bench.db" --listen 127.0.0.1:0 2>"$work/server.log" &
 server_pid=$!
-for _ in $(seq 1 100); do grep -q "listening on" "$work/server.log" 2>/dev/null && break; sleep 0.05; done
+for _ in $(seq 1 200); do grep -qE "listening on http://127.0.0.1:[0-9]+ " "$work/server.log" 2>/dev/null && break; sleep 0.05; done
 port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/server.log" | head -1)
 url="http://127.0.0.1:$port"
 

@@ -6,17 +6,22 @@
 # YEYOU_KIOSK_BENCH=FILE (one JSON line written when it exits).
 # Prints BENCH lines (JSON) for scripts/bench.
 #
-# Usage: bench/kiosk/run.sh BIN_DIR [idle_seconds=60] [runs=3]
-#   cold start  : `runs` starts with the server up, `runs` with it down (cache only)
-#   idle        : one run of idle_seconds, then runs-1 of 20 s (CPU from /proc/PID/stat,
-#                 frames from the kiosk's own report, VmHWM from /proc/PID/status)
-#   scroll      : kiosk_scroll_bench, `runs` passes through the event list at 1920x1080
-#   drain       : `runs` x simulate --ratings 9500 --complaints 500 (fresh server each time)
+# Usage: bench/kiosk/run.sh BIN_DIR [idle_seconds=60] [runs=$YEYOU_BENCH_RUNS or 3]
+# (YEYOU_BENCH_QUICK=1: idle_seconds 10.) Cases (names match bench/thresholds.json):
+#   cold_start        : `runs` starts with nothing listening at the server URL (cache only)
+#   cold_start_online : `runs` starts with the server up
+#   idle, memory      : one run of idle_seconds, then runs-1 of 20 s (CPU from /proc/PID/stat,
+#                       frames from the kiosk's own report, VmHWM from /proc/PID/status, the
+#                       font atlas as the renderer holds it: RGBA, 4 bytes a pixel)
+#   scroll            : kiosk_scroll_bench, `runs` passes through the event list at 1920x1080
+#   atlas_large_text  : the atlas in large-text mode (in-process, after the scroll runs)
+#   drain             : `runs` x simulate --ratings 9500 --complaints 500 (fresh server each time)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="$(cd "$1" && pwd)"
 idle_secs="${2:-60}"
-runs="${3:-3}"
+[ -z "${2:-}" ] && [ "${YEYOU_BENCH_QUICK:-0}" = 1 ] && idle_secs=10
+runs="${3:-${YEYOU_BENCH_RUNS:-3}}"
 work="$(mktemp -d)"  # on disk, not tmpfs: SQLite fsyncs are part of the figures
 server_pid=""
 kiosk_pid=""
@@ -68,16 +73,17 @@ path, t0_path, mode = sys.argv[1], sys.argv[2], sys.argv[3]
 r = json.loads(open(path).readline())
 t0 = float(open(t0_path).read()) * 1e6
 if mode == "cold":
-    print(json.dumps({"first_frame_ms": round((r["first_frame_unix_us"] - t0) / 1000, 1),
-                      "first_data_frame_ms": round((r["first_data_frame_unix_us"] - t0) / 1000, 1),
+    print(json.dumps({"cold_start_ms": round((r["first_data_frame_unix_us"] - t0) / 1000, 1),
+                      "first_frame_ms": round((r["first_frame_unix_us"] - t0) / 1000, 1),
                       "atlas_builds": r["atlas_builds"], "renderer": r["renderer"], "video_driver": r["video_driver"]}))
 else:
     a, b = float(sys.argv[4]) * 1e6, float(sys.argv[5]) * 1e6
     n = sum(1 for f in r["frames_unix_us"] if a <= f <= b)
     print(json.dumps({"idle_frames": n, "idle_frames_per_min": round(n * 60e6 / (b - a), 2),
-                      "frames_built_not_drawn_total": r["frames_unchanged_not_drawn"],
-                      "atlas_rgba_bytes": r["atlas_rgba_bytes"], "atlas_width": r["atlas_width"],
-                      "atlas_height": r["atlas_height"], "atlas_codepoints": r["atlas_codepoints"]}))
+                      "frames_built_not_drawn_total": r["frames_unchanged_not_drawn"]}))
+    print(json.dumps({"atlas_bytes": r["atlas_rgba_bytes"], "atlas_alpha8_bytes": r["atlas_rgba_bytes"] // 4,
+                      "atlas_width": r["atlas_width"], "atlas_height": r["atlas_height"],
+                      "atlas_codepoints": r["atlas_codepoints"], "atlas_builds": r["atlas_builds"]}))
 PY
 }
 
@@ -86,14 +92,16 @@ start_server "$work/server.db"
 "$bin/yeyou-kiosk" sync --once --server "$url" --token "$token" --data-dir "$work/kiosk" >"$work/sync.json"
 
 # --- cold start to the first frame, from the cache -----------------------------------------
-for mode in online offline; do
+for mode in offline online; do
   server="$url"
   [ "$mode" = offline ] && server="http://127.0.0.1:9"  # nothing listens: the cache is all there is
+  name=cold_start
+  [ "$mode" = online ] && name=cold_start_online
   for run in $(seq 1 "$runs"); do
     start_kiosk "$work/cold.json" "$server"
     sleep 3
     stop_kiosk
-    bench "cold_start_$mode" "$run" "$(report "$work/cold.json" "$work/t0" cold)"
+    bench "$name" "$run" "$(report "$work/cold.json" "$work/t0" cold)"
   done
 done
 
@@ -109,9 +117,12 @@ for run in $(seq 1 "$runs"); do
   hwm=$(awk '/VmHWM/{print $2}' "/proc/$kiosk_pid/status")
   threads=$(awk '/Threads/{print $2}' "/proc/$kiosk_pid/status")
   stop_kiosk
-  extra=$(report "$work/idle.json" "$work/t0" idle "$w0" "$w1")
+  lines=$(report "$work/idle.json" "$work/t0" idle "$w0" "$w1")
+  idle=$(echo "$lines" | sed -n 1p)
+  memory=$(echo "$lines" | sed -n 2p)
   cpu=$(awk -v c="$((c1 - c0))" -v hz="$hz" -v a="$w0" -v b="$w1" 'BEGIN{printf "%.2f", 100 * c / hz / (b - a)}')
-  bench "idle_${secs}s" "$run" "{\"idle_cpu_pct\":$cpu,\"idle_seconds\":$secs,\"peak_rss_mb\":$(awk -v k="$hwm" 'BEGIN{printf "%.1f", k/1024}'),\"processes\":1,\"threads\":$threads,${extra#\{}"
+  bench idle "$run" "{\"idle_cpu_pct\":$cpu,\"idle_seconds\":$secs,${idle#\{}"
+  bench memory "$run" "{\"peak_rss_mb\":$(awk -v k="$hwm" 'BEGIN{printf "%.1f", k/1024}'),\"processes\":1,\"threads\":$threads,${memory#\{}"
 done
 
 # --- scrolling the event list at 1080p, software renderer ----------------------------------------
@@ -151,7 +162,7 @@ k = next((k for k in json.loads(ing)["kiosks"] if k["kiosk_id"] == kid), {})
 t0, t1, last = float(t0), float(t1), float(last)
 first = float(first) if first else t1
 drain = last - first
-print("BENCH " + json.dumps({"bench": "kiosk", "case": "outbox_drain_10000", "run": int(run), "result": {
+print("BENCH " + json.dumps({"bench": "kiosk", "case": "drain", "run": int(run), "result": {
     "drain_10000_s": round(drain, 2), "drain_items_per_s": round(10000 / drain) if drain > 0 else None,
     "simulate_total_s": round(t1 - t0, 2), "fill_s": round(first - t0, 2), "exit_code": int(rc),
     "server_ratings": k.get("ratings"), "server_complaints": k.get("complaints"),

@@ -1,5 +1,7 @@
 #include "kiosk/data/data_worker.hpp"
 
+#include <tuple>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -439,6 +441,12 @@ void DataWorker::network_commands() {
 void DataWorker::sync_cycle(bool content, bool live, bool transport, bool heartbeat) {
   Timestamp now = clock_();
   bool changed = false;
+  // What the screens show of the connection; a new snapshot only when it changes.
+  auto status = [&] {
+    std::lock_guard lock(mutex_);
+    return std::make_tuple(sync_.server_reachable, sync_.has_data, sync_.last_error);
+  };
+  const auto status_before = status();
   auto record = [&](const SyncResult& r) {
     std::lock_guard lock(mutex_);
     sync_.last_attempt_at = now;
@@ -491,7 +499,9 @@ void DataWorker::sync_cycle(bool content, bool live, bool transport, bool heartb
     }
   }
   http_->disconnect();  // idle until the next cycle: do not hold a server thread
-  mark_dirty();
+  // Publish only when something visible changed (the per-minute snapshot
+  // refreshes "updated HH:MM"); an idle kiosk then draws nothing new.
+  if (changed || status() != status_before) mark_dirty();
 }
 
 void DataWorker::run() {

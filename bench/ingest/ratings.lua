@@ -2,9 +2,11 @@
 -- /api/v1/complaints. Every request carries a fresh UUID (the idempotency
 -- key). Mix: 95% ratings (about 70% levels 1-3; bad reviews carry reasons and
 -- detail answers, 40% of them a named contact), 5% complaints.
--- Env: YEYOU_TOKEN (kiosk bearer token), YEYOU_VENUES (max venue id, default 21).
+-- Env: YEYOU_TOKENS (comma-separated kiosk bearer tokens: the fleet sending),
+-- YEYOU_VENUES (max venue id, default 21).
 
-local token = os.getenv("YEYOU_TOKEN")
+local tokens = {}
+for t in string.gmatch(os.getenv("YEYOU_TOKENS") or "", "[^,]+") do tokens[#tokens + 1] = t end
 local venues = tonumber(os.getenv("YEYOU_VENUES") or "21")
 local thread_no = 0
 local counter = 0
@@ -28,7 +30,9 @@ local function uuid()
   return h:sub(1, 8) .. "-" .. h:sub(9, 12) .. "-" .. h:sub(13, 16) .. "-" .. h:sub(17, 20) .. "-" .. h:sub(21, 32)
 end
 
-local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (token or "")}
+local function headers()
+  return {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (tokens[(counter % #tokens) + 1] or "")}
+end
 local now = os.date("!%Y-%m-%dT%H:%M:%SZ")
 
 function request()
@@ -39,7 +43,7 @@ function request()
       '{"id":"%s","tracking_no":"B%d-%d-%06d","subject":{"kind":"venue","id":"%d"},"category":"prices",' ..
       '"text":"烤串价格与标价不符，结账时多收了二十元","contact":{"name":"王先生","phone":"13800138000"},"created_at":"%s"}',
       uuid(), tid, os.time(), counter, venue, now)
-    return wrk.format("POST", "/api/v1/complaints", headers, body)
+    return wrk.format("POST", "/api/v1/complaints", headers(), body)
   end
   local level
   if math.random() < 0.7 then level = math.random(1, 3) else level = math.random(4, 5) end
@@ -51,7 +55,7 @@ function request()
   end
   local body = string.format('{"id":"%s","subject":{"kind":"venue","id":"%d"},"level":%d%s,"channel":"kiosk","created_at":"%s"}',
                              uuid(), venue, level, extra, now)
-  return wrk.format("POST", "/api/v1/ratings", headers, body)
+  return wrk.format("POST", "/api/v1/ratings", headers(), body)
 end
 
 local failures = 0

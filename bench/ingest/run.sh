@@ -15,7 +15,12 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/
 trap cleanup EXIT
 
 "$bin/yeyou-server" seed-demo --db "$work/bench.db" >/dev/null
-token=$("$bin/yeyou-server" kiosk add --db "$work/bench.db" --name bench --district huancui --json | sed 's/.*"token":"\([^"]*\)".*/\1/')
+# A fleet of kiosks sends the load (one kiosk sending thousands a second would be flagged as a burst).
+tokens=""
+for k in $(seq 1 "${YEYOU_BENCH_KIOSKS:-40}"); do
+  t=$("$bin/yeyou-server" kiosk add --db "$work/bench.db" --name "bench $k" --district huancui --json | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  tokens="$tokens${tokens:+,}$t"
+done
 # As deployed, minus the per-request log line (stderr at 10k lines/s would measure the terminal).
 cat > "$work/server.toml" <<TOML
 [server]
@@ -31,7 +36,7 @@ url="http://127.0.0.1:$port"
 wrk_json() { wrk "$@" | sed -n 's/^WRK //p'; }
 for conns in 16 256; do
   for run in $(seq 1 "$runs"); do
-    r=$(YEYOU_TOKEN="$token" wrk_json -t2 -c"$conns" -d"${secs}s" --timeout 5s -s "$here/ratings.lua" "$url")
+    r=$(YEYOU_TOKENS="$tokens" wrk_json -t2 -c"$conns" -d"${secs}s" --timeout 5s -s "$here/ratings.lua" "$url")
     echo "BENCH {\"bench\":\"ingest\",\"case\":\"ratings_c$conns\",\"run\":$run,\"result\":$r}"
   done
 done

@@ -122,7 +122,9 @@ int main(int argc, char** argv) {
   }
 
   // 3. Ingest through the service: bad reviews with contact, each opening a case.
-  auto kiosk = hub.auth.add_kiosk("bench kiosk", std::string("huancui"), "bench", now);
+  // A fleet of 200 kiosks sends them (one kiosk sending thousands a second would be a flood).
+  std::vector<std::string> kiosks;
+  for (int k = 0; k < 200; ++k) kiosks.push_back(hub.auth.add_kiosk("bench kiosk", std::string("huancui"), "bench", now).id);
   std::vector<Json> bodies;
   for (long i = 0; i < n_ingest; ++i)
     bodies.push_back(Json{{"id", new_uuid()},
@@ -143,7 +145,7 @@ int main(int argc, char** argv) {
     for (int t = 0; t < kSubmitters; ++t)
       threads.emplace_back([&, t] {
         for (std::size_t i = static_cast<std::size_t>(t); i < bodies.size(); i += kSubmitters)
-          hub.ratings.submit(bodies[i], kiosk.id, now_utc());
+          hub.ratings.submit(bodies[i], kiosks[i % kiosks.size()], now_utc());
       });
     for (auto& th : threads) th.join();
   }

@@ -39,11 +39,13 @@ store::RatingAnnotation FeedbackIntake::annotate(store::Db& db, const Rating& r,
   }
   if (kiosk_id) {
     // This rating is not stored yet: it is suspect when it would be one more than the burst allows.
+    // Counting stops past the limit, so a flood costs no more per rating than a trickle.
     store::Stmt s(db,
-                  "SELECT count(*) FROM ratings WHERE kiosk_id = ?1 AND subject_kind = ?2 AND subject_id = ?3 "
-                  "AND received_at > ?4");
+                  "SELECT count(*) FROM (SELECT 1 FROM ratings WHERE kiosk_id = ?1 AND subject_kind = ?2 "
+                  "AND subject_id = ?3 AND received_at > ?4 LIMIT ?5)");
     s.bind(1, *kiosk_id).bind(2, name_of(r.subject.kind)).bind(3, r.subject.id);
     s.bind(4, (now - std::chrono::seconds{abuse_.burst_window_seconds}).time_since_epoch().count());
+    s.bind(5, abuse_.burst_max + 1);
     s.step();
     a.suspect = s.int64(0) + 1 > abuse_.burst_max;
   }

@@ -36,9 +36,13 @@
 #include "kiosk/data/sqlite_db.hpp"
 #include "support/temp_dir.hpp"
 
+#include "child_process.hpp"
+
 namespace {
 
 using namespace std::chrono_literals;
+using yeyou::test::Child;
+using yeyou::test::run;
 using yeyou::Json;
 namespace sql = yeyou::kiosk::sql;
 
@@ -60,63 +64,6 @@ int free_port() {
   return ntohs(addr.sin_port);
 }
 
-class Child {
- public:
-  Child(const std::vector<std::string>& argv, const std::string& log_path, bool append = false) {
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0644);
-      if (fd >= 0) {
-        dup2(fd, 1);
-        dup2(fd, 2);
-        close(fd);
-      }
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      execv(args[0], args.data());
-      _exit(127);
-    }
-  }
-  ~Child() { kill9(); }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-
-  void kill9() {
-    if (pid_ > 0 && !exit_code_) {
-      kill(pid_, SIGKILL);
-      int status = 0;
-      waitpid(pid_, &status, 0);
-      exit_code_ = 128 + SIGKILL;
-    }
-  }
-  bool wait(std::chrono::milliseconds limit) {
-    auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!exit_code_) {
-      int status = 0;
-      pid_t r = waitpid(pid_, &status, WNOHANG);
-      if (r == pid_) {
-        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        break;
-      }
-      if (std::chrono::steady_clock::now() >= deadline) return false;
-      std::this_thread::sleep_for(5ms);
-    }
-    return true;
-  }
-  std::optional<int> exit_code() const { return exit_code_; }
-
- private:
-  pid_t pid_ = -1;
-  std::optional<int> exit_code_;
-};
-
-int run(const std::vector<std::string>& argv, const std::string& log_path, std::chrono::seconds limit = 120s) {
-  Child c(argv, log_path);
-  REQUIRE_MESSAGE(c.wait(limit), argv[0] << " did not finish within " << limit.count() << " s");
-  return *c.exit_code();
-}
 
 std::string run_output(const std::vector<std::string>& argv, const std::string& log_path) {
   REQUIRE(run(argv, log_path) == 0);

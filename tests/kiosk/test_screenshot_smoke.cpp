@@ -26,9 +26,13 @@
 
 #include "support/temp_dir.hpp"
 
+#include "child_process.hpp"
+
 namespace {
 
 using namespace std::chrono_literals;
+using yeyou::test::Child;
+using yeyou::test::run;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path);
@@ -50,64 +54,6 @@ int free_port() {
 }
 
 // A child process with stderr (and stdout) sent to a file; killed on scope exit.
-class Child {
- public:
-  Child(const std::vector<std::string>& argv, const std::string& log_path) {
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (fd >= 0) {
-        dup2(fd, 1);
-        dup2(fd, 2);
-        close(fd);
-      }
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      execv(args[0], args.data());
-      _exit(127);
-    }
-  }
-  ~Child() {
-    if (pid_ > 0 && !exit_code_) {
-      kill(pid_, SIGTERM);
-      if (!wait(5s)) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-      }
-    }
-  }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-
-  // Waits up to `limit` for the child to exit; true if it did.
-  bool wait(std::chrono::milliseconds limit) {
-    auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!exit_code_) {
-      int status = 0;
-      pid_t r = waitpid(pid_, &status, WNOHANG);
-      if (r == pid_) {
-        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        break;
-      }
-      if (std::chrono::steady_clock::now() >= deadline) return false;
-      std::this_thread::sleep_for(20ms);
-    }
-    return true;
-  }
-  std::optional<int> exit_code() const { return exit_code_; }
-
- private:
-  pid_t pid_ = -1;
-  std::optional<int> exit_code_;
-};
-
-int run(const std::vector<std::string>& argv, const std::string& log_path, std::chrono::seconds limit = 60s) {
-  Child c(argv, log_path);
-  REQUIRE_MESSAGE(c.wait(limit), argv[0] << " did not finish within " << limit.count() << " s");
-  return *c.exit_code();
-}
 
 // Starts `yeyou-server serve` on a free port and waits for "listening on http://...".
 struct Server {

@@ -6,6 +6,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "kiosk/data/meta_table.hpp"
+
 namespace yeyou::kiosk {
 namespace {
 
@@ -259,19 +261,9 @@ void CacheStore::store_board(const std::string& name, const Json& body, Timestam
 
 void CacheStore::touch_sync(Timestamp now) { set_meta("last_sync_at", std::to_string(secs(now))); }
 
-std::optional<std::string> CacheStore::meta(const std::string& key) {
-  Stmt s(*db_, "SELECT value FROM meta WHERE key = ?1");
-  s.bind(1, key);
-  if (s.step()) return s.text(0);
-  return std::nullopt;
-}
+std::optional<std::string> CacheStore::meta(const std::string& key) { return read_meta(*db_, key); }
 
-void CacheStore::set_meta(const std::string& key, const std::string& value) {
-  Stmt(*db_, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-      .bind(1, key)
-      .bind(2, value)
-      .run();
-}
+void CacheStore::set_meta(const std::string& key, const std::string& value) { write_meta(*db_, key, value); }
 
 std::int64_t CacheStore::cursor() {
   auto v = meta("cursor");

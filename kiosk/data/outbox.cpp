@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/uuid.hpp"
+#include "kiosk/data/meta_table.hpp"
 
 namespace yeyou::kiosk {
 namespace {
@@ -238,19 +239,9 @@ std::vector<OutboxItem> Outbox::all() {
   return out;
 }
 
-std::optional<std::string> Outbox::meta(const std::string& key) {
-  Stmt s(*db_, "SELECT value FROM meta WHERE key = ?1");
-  s.bind(1, key);
-  if (s.step()) return s.text(0);
-  return std::nullopt;
-}
+std::optional<std::string> Outbox::meta(const std::string& key) { return read_meta(*db_, key); }
 
-void Outbox::set_meta(const std::string& key, const std::string& value) {
-  Stmt(*db_, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-      .bind(1, key)
-      .bind(2, value)
-      .run();
-}
+void Outbox::set_meta(const std::string& key, const std::string& value) { write_meta(*db_, key, value); }
 
 std::string Outbox::install_prefix() {
   if (auto p = meta("install_prefix")) return *p;

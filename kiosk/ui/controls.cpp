@@ -235,4 +235,24 @@ ImVec2 card(UiContext& ctx, float height, float width) {
   return p;
 }
 
+const SubmissionReceipt* stored_receipt(UiContext& ctx, std::string& request_id, ScreenId form_screen) {
+  auto it = ctx.vm.receipts.find(request_id);
+  if (request_id.empty() || it == ctx.vm.receipts.end() || it->second.state == SubmissionReceipt::State::pending) {
+    centered_text(ctx.fonts.title(), pal().text, ctx.t("submit.sending"));
+    return nullptr;
+  }
+  if (it->second.state == SubmissionReceipt::State::refused) {
+    centered_text(ctx.fonts.title(), pal().text, ctx.t("submit.refused"));
+    centered_text(ctx.fonts.body(), pal().text_muted, ctx.t("submit.refused_hint"));
+    ImGui::Dummy(ImVec2(0, ctx.px(30)));
+    if (touch_button("submit.retry", ctx.t("submit.retry"), ImVec2(ctx.px(480), ctx.px(100)), Tone::primary,
+                     ctx.fonts.large())) {
+      request_id.clear();
+      ctx.ui.nav.replace(form_screen);
+    }
+    return nullptr;
+  }
+  return &it->second;
+}
+
 }  // namespace yeyou::kiosk

@@ -24,6 +24,12 @@ void subject_picker(UiContext& ctx, SubjectChoice& choice, const std::string& id
 std::string subject_label(UiContext& ctx, const SubjectChoice& choice);
 Subject to_subject(const UiContext& ctx, const SubjectChoice& choice);
 
+// The receipt of the form's submission once it is safely stored; until then
+// draws "sending…" or, when refused, the reason hint and a retry button
+// (which clears `request_id` and returns to `form_screen`, the form still
+// filled in), and returns nullptr.
+const SubmissionReceipt* stored_receipt(UiContext& ctx, std::string& request_id, ScreenId form_screen);
+
 // A full-width card background of `height` at the cursor; returns its top-left (screen coordinates).
 ImVec2 card(UiContext& ctx, float height, float width = 0);
 

@@ -13,6 +13,7 @@ bool is_jamo_vowel(char32_t c);
 // and double finals combine).
 std::u32string compose_hangul(const std::u32string& jamo);
 
+// UTF-8 encoding of code points (also used by the screenshot glyph report).
 std::string to_utf8(const std::u32string& s);
 std::string to_utf8(char32_t c);
 

@@ -11,31 +11,12 @@
 #include <stb_image_write.h>
 
 #include "kiosk/ui/app.hpp"
+#include "kiosk/ui/hangul.hpp"
 
 namespace yeyou::kiosk {
 namespace {
 
 constexpr int kLayoutFrames = 3;  // ImGui needs a couple of frames to settle sizes and scrolling
-
-std::string utf8_of(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -59,7 +40,7 @@ std::string App::missing_glyph_report() const {
   const std::string text = strings_.all_text() + content_text(*vm_);
   for (ImFont* font : {fonts_.small(), fonts_.body(), fonts_.large(), fonts_.title()})
     for (char32_t c : Fonts::missing_glyphs(*font, text))
-      if (report.find(utf8_of(c)) == std::string::npos) report += utf8_of(c);
+      if (report.find(to_utf8(c)) == std::string::npos) report += to_utf8(c);
   return report;
 }
 

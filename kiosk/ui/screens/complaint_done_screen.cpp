@@ -12,27 +12,14 @@ namespace yeyou::kiosk {
 
 void ComplaintDoneScreen::drawContent(UiContext& ctx) {
   ComplaintForm& form = ctx.ui.complaint;
-  auto it = ctx.vm.receipts.find(form.request_id);
   ImGui::Dummy(ImVec2(0, ctx.px(40)));
   const float bh = ctx.px(100);
-  if (form.request_id.empty() || it == ctx.vm.receipts.end() || it->second.state == SubmissionReceipt::State::pending) {
-    centered_text(ctx.fonts.title(), pal().text, ctx.t("submit.sending"));
-    return;
-  }
-  if (it->second.state == SubmissionReceipt::State::refused) {
-    centered_text(ctx.fonts.title(), pal().text, ctx.t("submit.refused"));
-    centered_text(ctx.fonts.body(), pal().text_muted, ctx.t("submit.refused_hint"));
-    ImGui::Dummy(ImVec2(0, ctx.px(30)));
-    if (touch_button("submit.retry", ctx.t("submit.retry"), ImVec2(ctx.px(480), bh), Tone::primary, ctx.fonts.large())) {
-      form.request_id.clear();
-      ctx.ui.nav.replace(ScreenId::complaint);
-    }
-    return;
-  }
+  const SubmissionReceipt* receipt = stored_receipt(ctx, form.request_id, ScreenId::complaint);
+  if (!receipt) return;
   form.text.clear();
   form.name.clear();
   form.phone.clear();
-  const std::string& tracking = it->second.tracking_no;
+  const std::string& tracking = receipt->tracking_no;
   centered_text(ctx.fonts.title(), pal().accent, ctx.t("complaint.received"));
   centered_text(ctx.fonts.large(), pal().text, ctx.t("complaint.tracking_label"));
   centered_text(ctx.fonts.title(), pal().text, tracking);

@@ -1,4 +1,5 @@
 #include "kiosk/data/api_client.hpp"
+#include "kiosk/data/http_session.hpp"
 
 #include <cstdio>
 #include <memory>
@@ -22,12 +23,6 @@ std::size_t append_body(char* data, std::size_t size, std::size_t nmemb, void* u
   return n;
 }
 
-std::string escape(CURL* curl, const std::string& s) {
-  char* e = curl_easy_escape(curl, s.c_str(), static_cast<int>(s.size()));
-  std::string out = e ? e : "";
-  curl_free(e);
-  return out;
-}
 
 template <typename T>
 ApiResult<T> protocol_error(std::string message) {
@@ -106,9 +101,8 @@ ApiResult<VenuesPayload> ApiClient::venues() const {
 }
 
 ApiResult<EventsPayload> ApiClient::events(Timestamp from, Timestamp to) const {
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  std::string path = "/api/v1/events?from=" + escape(curl.get(), format_iso8601(from)) +
-                     "&to=" + escape(curl.get(), format_iso8601(to));
+  std::string path = "/api/v1/events?from=" + url_escape(format_iso8601(from)) +
+                     "&to=" + url_escape(format_iso8601(to));
   auto r = get_json(path);
   if (!r.ok()) return ApiResult<EventsPayload>::failure(r.error);
   return decode_events(*r.value);

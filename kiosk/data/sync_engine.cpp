@@ -3,24 +3,6 @@
 #include <filesystem>
 
 namespace yeyou::kiosk {
-namespace {
-
-std::string url_escape(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 SyncResult sync_changes(HttpSession& http, CacheStore& cache, bool live, Timestamp now, int max_pages,
                         int page_limit) {

@@ -3,6 +3,7 @@
 // Asia/Shanghai unless a caller names another IANA zone. "Tonight" for a local
 // date D runs from D 17:00 to D+1 06:00, so it crosses midnight.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,10 @@ struct TimeWindow {
 };
 
 Timestamp now_utc();
+
+// Instants as stored in SQLite: whole seconds since the Unix epoch.
+inline std::int64_t unix_seconds(Timestamp t) { return t.time_since_epoch().count(); }
+inline Timestamp from_unix_seconds(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
 
 // Parses ISO 8601 / RFC 3339: "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|+HHMM)?" or a
 // bare "YYYY-MM-DD" (local midnight). A missing offset means `zone`'s local time.

@@ -17,9 +17,6 @@ using sql::DbError;
 using sql::Stmt;
 using sql::Transaction;
 
-std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp from_secs(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
-
 // Numbered migrations: index i brings the schema from version i to i + 1.
 const char* const kMigrations[] = {
     // 1: objects from the change feed, transport boards, key/value metadata.
@@ -42,7 +39,7 @@ std::optional<std::int64_t> expiry_of(const std::string& kind, const Json& body)
   if (!body.is_object()) return std::nullopt;
   const char* key = kind == "event" ? "end" : kind == "notice" ? "ends_at" : nullptr;
   if (!key || !body.contains(key) || !body[key].is_string()) return std::nullopt;
-  if (auto t = parse_iso8601(body[key].get<std::string>())) return secs(*t);
+  if (auto t = parse_iso8601(body[key].get<std::string>())) return unix_seconds(*t);
   return std::nullopt;
 }
 
@@ -230,7 +227,7 @@ void CacheStore::apply_page(const SyncPageData& page, bool live, Timestamp now) 
   }
   // Keep the cache small: events that ended two days ago and notices that ended are gone for good.
   Stmt(*db_, "DELETE FROM objects WHERE expires_at IS NOT NULL AND expires_at < ?1")
-      .bind(1, secs(now) - 2 * 24 * 3600)
+      .bind(1, unix_seconds(now) - 2 * 24 * 3600)
       .run();
   const char* key = live ? "live_cursor" : "cursor";
   Stmt(*db_, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
@@ -244,7 +241,7 @@ void CacheStore::apply_page(const SyncPageData& page, bool live, Timestamp now) 
   }
   Stmt(*db_,
        "INSERT INTO meta(key, value) VALUES('last_sync_at', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-      .bind(1, std::to_string(secs(now)))
+      .bind(1, std::to_string(unix_seconds(now)))
       .run();
   tx.commit();
 }
@@ -255,11 +252,11 @@ void CacheStore::store_board(const std::string& name, const Json& body, Timestam
        "body = excluded.body, fetched_at = excluded.fetched_at")
       .bind(1, name)
       .bind(2, body.dump())
-      .bind(3, secs(fetched_at))
+      .bind(3, unix_seconds(fetched_at))
       .run();
 }
 
-void CacheStore::touch_sync(Timestamp now) { set_meta("last_sync_at", std::to_string(secs(now))); }
+void CacheStore::touch_sync(Timestamp now) { set_meta("last_sync_at", std::to_string(unix_seconds(now))); }
 
 std::optional<std::string> CacheStore::meta(const std::string& key) { return read_meta(*db_, key); }
 
@@ -278,7 +275,7 @@ std::int64_t CacheStore::live_cursor() {
 std::optional<Timestamp> CacheStore::last_sync_at() {
   auto v = meta("last_sync_at");
   if (!v) return std::nullopt;
-  return from_secs(std::stoll(*v));
+  return from_unix_seconds(std::stoll(*v));
 }
 
 CachedContent CacheStore::load(Timestamp now) {
@@ -339,7 +336,7 @@ CachedContent CacheStore::load(Timestamp now) {
     std::string name = b.text(0);
     Json body = Json::parse(b.text(1), nullptr, false);
     if (body.is_discarded()) continue;
-    Timestamp at = from_secs(b.int64(2));
+    Timestamp at = from_unix_seconds(b.int64(2));
     if (name == "departures") out.departures = decode_departures(body);
     else if (name == "parking") out.car_parks = decode_car_parks(body);
     else continue;

@@ -111,14 +111,7 @@ std::string DataWorker::submit_rating(Rating rating) {
   if (!is_uuid(rating.id)) rating.id = new_uuid();
   c->request_id = rating.id;
   c->rating = std::move(rating);
-  std::string id = c->request_id;
-  {
-    std::lock_guard lock(mutex_);
-    pending_receipts_[id] = {SubmissionReceipt::State::pending, "", ""};
-    commands_.push_back(std::move(c));
-  }
-  data_wake_.notify_all();
-  return id;
+  return enqueue_submission(std::move(c));
 }
 
 std::string DataWorker::submit_complaint(ComplaintDraft draft) {
@@ -126,6 +119,11 @@ std::string DataWorker::submit_complaint(ComplaintDraft draft) {
   c->kind = Command::Kind::complaint;
   c->request_id = new_uuid();
   c->draft = std::move(draft);
+  return enqueue_submission(std::move(c));
+}
+
+// Shows the submission as pending at once and hands it to the data thread.
+std::string DataWorker::enqueue_submission(std::unique_ptr<Command> c) {
   std::string id = c->request_id;
   {
     std::lock_guard lock(mutex_);

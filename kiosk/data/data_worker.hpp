@@ -95,6 +95,7 @@ class DataWorker {
   void reload_cache(Timestamp now);
   void network_commands();
   void execute(Command& c);
+  std::string enqueue_submission(std::unique_ptr<Command> c);
   void publish(Timestamp now);
   void mark_dirty();
   std::string kiosk_id();

@@ -16,9 +16,6 @@ using sql::DbError;
 using sql::Stmt;
 using sql::Transaction;
 
-std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp from_secs(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
-
 const char* const kMigrations[] = {
     // 1: items (the body to POST, its state), dead letters, daily tracking sequences, metadata.
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
@@ -53,7 +50,7 @@ OutboxItem read_item(Stmt& s) {
   it.tracking_no = s.text(4);
   it.state = s.text(5);
   it.attempts = s.int64(6);
-  it.created_at = from_secs(s.int64(7));
+  it.created_at = from_unix_seconds(s.int64(7));
   return it;
 }
 
@@ -113,7 +110,7 @@ void Outbox::insert(const std::string& id, const std::string& kind, const std::s
   s.bind(1, id).bind(2, kind).bind(3, body);
   if (tracking_no.empty()) s.bind_null(4);
   else s.bind(4, tracking_no);
-  s.bind(5, secs(created_at));
+  s.bind(5, unix_seconds(created_at));
   s.run();
 }
 
@@ -177,7 +174,7 @@ void Outbox::mark_sent(const std::string& id, long http_status, Timestamp at) {
        "WHERE id = ?1 AND state = 'pending'")
       .bind(1, id)
       .bind(2, static_cast<std::int64_t>(http_status))
-      .bind(3, secs(at))
+      .bind(3, unix_seconds(at))
       .run();
 }
 
@@ -201,7 +198,7 @@ void Outbox::dead_letter(const std::string& id, long http_status, const std::str
       .bind(1, id)
       .bind(2, static_cast<std::int64_t>(http_status))
       .bind(3, message)
-      .bind(4, secs(at))
+      .bind(4, unix_seconds(at))
       .run();
   tx.commit();
 }
@@ -217,7 +214,7 @@ OutboxStats Outbox::stats(Timestamp now) {
     st.dead_letters = s.int64(2);
   }
   Stmt o(*db_, "SELECT min(created_at) FROM items WHERE state = 'pending'");
-  if (o.step() && !o.is_null(0)) st.oldest_age_s = std::max<std::int64_t>(0, secs(now) - o.int64(0));
+  if (o.step() && !o.is_null(0)) st.oldest_age_s = std::max<std::int64_t>(0, unix_seconds(now) - o.int64(0));
   return st;
 }
 
@@ -228,7 +225,7 @@ std::vector<DeadLetter> Outbox::dead_letters(int limit) {
          "JOIN items i ON i.id = d.id ORDER BY d.at, d.id LIMIT ?1");
   s.bind(1, limit);
   while (s.step())
-    out.push_back({s.text(0), s.text(1), s.text(2), static_cast<long>(s.int64(3)), s.text(4), from_secs(s.int64(5))});
+    out.push_back({s.text(0), s.text(1), s.text(2), static_cast<long>(s.int64(3)), s.text(4), from_unix_seconds(s.int64(5))});
   return out;
 }
 

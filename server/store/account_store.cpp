@@ -3,8 +3,6 @@
 namespace yeyou::store {
 namespace {
 
-std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-
 std::vector<std::int64_t> venues_of(Db& db, std::int64_t user_id) {
   std::vector<std::int64_t> out;
   Stmt s(db, "SELECT venue_id FROM user_venues WHERE user_id = ?1 ORDER BY venue_id");
@@ -44,7 +42,7 @@ DeviceRow device_from(Stmt& s) {
 
 std::int64_t insert_user(Db& db, const UserRow& u, Timestamp now) {
   Stmt s(db, "INSERT INTO users(login, display_name, role, password_hash, created_at) VALUES(?1, ?2, ?3, ?4, ?5)");
-  s.bind(1, u.login).bind(2, u.display_name).bind(3, u.role).bind(4, u.password_hash).bind(5, secs(now)).run();
+  s.bind(1, u.login).bind(2, u.display_name).bind(3, u.role).bind(4, u.password_hash).bind(5, unix_seconds(now)).run();
   std::int64_t id = db.last_insert_id();
   Stmt v(db, "INSERT INTO user_venues(user_id, venue_id) VALUES(?1, ?2)");
   for (auto venue : u.venues) {
@@ -77,7 +75,7 @@ std::vector<UserRow> list_users(Db& db) {
 
 void insert_session(Db& db, const std::string& token_hash, std::int64_t user_id, Timestamp now, Timestamp expires) {
   Stmt s(db, "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES(?1, ?2, ?3, ?4)");
-  s.bind(1, token_hash).bind(2, user_id).bind(3, secs(now)).bind(4, secs(expires)).run();
+  s.bind(1, token_hash).bind(2, user_id).bind(3, unix_seconds(now)).bind(4, unix_seconds(expires)).run();
 }
 
 std::optional<UserRow> user_for_session(Db& db, const std::string& token_hash, Timestamp now) {
@@ -85,14 +83,14 @@ std::optional<UserRow> user_for_session(Db& db, const std::string& token_hash, T
          "SELECT u.id, u.login, u.display_name, u.role, u.password_hash, u.disabled FROM sessions s "
          "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.ended_at IS NULL AND s.expires_at > ?2 "
          "AND u.disabled = 0");
-  s.bind(1, token_hash).bind(2, secs(now));
+  s.bind(1, token_hash).bind(2, unix_seconds(now));
   if (!s.step()) return std::nullopt;
   return user_from(db, s);
 }
 
 void end_session(Db& db, const std::string& token_hash, Timestamp now) {
   Stmt s(db, "UPDATE sessions SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL");
-  s.bind(1, token_hash).bind(2, secs(now)).run();
+  s.bind(1, token_hash).bind(2, unix_seconds(now)).run();
 }
 
 std::string insert_device(Db& db, DeviceRow d, const std::string& token_hash, Timestamp now) {
@@ -104,7 +102,7 @@ std::string insert_device(Db& db, DeviceRow d, const std::string& token_hash, Ti
          "INSERT INTO devices(id, kind, name, district, venue_id, token_hash, created_at) "
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   s.bind(1, d.id).bind(2, d.kind).bind(3, d.name).bind(4, d.district).bind(5, d.venue_id);
-  s.bind(6, token_hash).bind(7, secs(now)).run();
+  s.bind(6, token_hash).bind(7, unix_seconds(now)).run();
   return d.id;
 }
 
@@ -131,7 +129,7 @@ std::vector<DeviceRow> list_devices(Db& db) {
 
 bool revoke_device(Db& db, const std::string& id, Timestamp now) {
   Stmt s(db, "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
-  s.bind(1, id).bind(2, secs(now)).run();
+  s.bind(1, id).bind(2, unix_seconds(now)).run();
   return db.changes() > 0;
 }
 

@@ -3,19 +3,16 @@
 namespace yeyou::store {
 namespace {
 
-std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp at(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
-
 std::optional<Timestamp> opt_time(Stmt& s, int col) {
   if (s.is_null(col)) return std::nullopt;
-  return at(s.int64(col));
+  return from_unix_seconds(s.int64(col));
 }
 std::optional<std::string> opt_text(Stmt& s, int col) {
   if (s.is_null(col)) return std::nullopt;
   return s.text(col);
 }
 void bind_time(Stmt& s, int i, const std::optional<Timestamp>& t) {
-  if (t) s.bind(i, secs(*t));
+  if (t) s.bind(i, unix_seconds(*t));
   else s.bind_null(i);
 }
 
@@ -40,8 +37,8 @@ CaseRow row_from(Stmt& s) {
   c.state = enum_from<CaseState>(s.text(10)).value_or(CaseState::received);
   c.named = s.int64(11) != 0;
   c.level = static_cast<int>(s.int64(12));
-  c.received_at = at(s.int64(13));
-  c.callback_due = at(s.int64(14));
+  c.received_at = from_unix_seconds(s.int64(13));
+  c.callback_due = from_unix_seconds(s.int64(14));
   c.rectify_due = opt_time(s, 15);
   c.close_due = opt_time(s, 16);
   c.paused_since = opt_time(s, 17);
@@ -78,8 +75,8 @@ std::int64_t insert_case(Db& db, const CaseRow& c) {
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?13)");
   s.bind(1, name_of(c.kind)).bind(2, c.rating_id).bind(3, c.complaint_id).bind(4, c.tracking_no);
   s.bind(5, c.subject_kind).bind(6, c.subject_id).bind(7, c.venue_id).bind(8, c.district).bind(9, c.unit);
-  s.bind(10, name_of(c.state)).bind(11, c.named ? 1 : 0).bind(12, c.level).bind(13, secs(c.received_at));
-  s.bind(14, secs(c.callback_due));
+  s.bind(10, name_of(c.state)).bind(11, c.named ? 1 : 0).bind(12, c.level).bind(13, unix_seconds(c.received_at));
+  s.bind(14, unix_seconds(c.callback_due));
   bind_time(s, 15, c.rectify_due);
   bind_time(s, 16, c.close_due);
   s.run();
@@ -92,7 +89,7 @@ void update_case(Db& db, const CaseRow& c, Timestamp now) {
          "paused_since = ?7, paused_seconds = ?8, callback_reached = ?9, first_callback_at = ?10, resolved_at = ?11, "
          "feedback_at = ?12, closed_at = ?13, reopened = ?14, escalated = ?15, appeal = ?16, evaluation = ?17, "
          "outcome = ?18, updated_at = ?19 WHERE id = ?1");
-  s.bind(1, c.id).bind(2, c.unit).bind(3, name_of(c.state)).bind(4, secs(c.callback_due));
+  s.bind(1, c.id).bind(2, c.unit).bind(3, name_of(c.state)).bind(4, unix_seconds(c.callback_due));
   bind_time(s, 5, c.rectify_due);
   bind_time(s, 6, c.close_due);
   bind_time(s, 7, c.paused_since);
@@ -102,7 +99,7 @@ void update_case(Db& db, const CaseRow& c, Timestamp now) {
   bind_time(s, 12, c.feedback_at);
   bind_time(s, 13, c.closed_at);
   s.bind(14, c.reopened ? 1 : 0).bind(15, c.escalated ? 1 : 0).bind(16, c.appeal).bind(17, c.evaluation);
-  s.bind(18, c.outcome).bind(19, secs(now)).run();
+  s.bind(18, c.outcome).bind(19, unix_seconds(now)).run();
 }
 
 std::optional<CaseRow> find_case(Db& db, std::int64_t id) {
@@ -169,7 +166,7 @@ void add_step(Db& db, const CaseStep& st) {
   Stmt s(db,
          "INSERT INTO case_steps(case_id, at, actor, action, from_state, to_state, note, details) "
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  s.bind(1, st.case_id).bind(2, secs(st.at)).bind(3, st.actor).bind(4, st.action).bind(5, st.from_state);
+  s.bind(1, st.case_id).bind(2, unix_seconds(st.at)).bind(3, st.actor).bind(4, st.action).bind(5, st.from_state);
   s.bind(6, st.to_state).bind(7, st.note).bind(8, st.details.is_null() ? "{}" : st.details.dump()).run();
 }
 
@@ -183,7 +180,7 @@ std::vector<CaseStep> steps_of(Db& db, std::int64_t case_id) {
     CaseStep st;
     st.id = s.int64(0);
     st.case_id = s.int64(1);
-    st.at = at(s.int64(2));
+    st.at = from_unix_seconds(s.int64(2));
     st.actor = s.text(3);
     st.action = s.text(4);
     st.from_state = s.text(5);
@@ -197,17 +194,17 @@ std::vector<CaseStep> steps_of(Db& db, std::int64_t case_id) {
 
 void add_ledger_entry(Db& db, std::int64_t case_id, Timestamp opened, Timestamp due, const std::string& plan) {
   Stmt s(db, "INSERT INTO rectification_ledger(case_id, opened_at, due_at, plan) VALUES(?1, ?2, ?3, ?4)");
-  s.bind(1, case_id).bind(2, secs(opened)).bind(3, secs(due)).bind(4, plan).run();
+  s.bind(1, case_id).bind(2, unix_seconds(opened)).bind(3, unix_seconds(due)).bind(4, plan).run();
 }
 
 void close_ledger_entries(Db& db, std::int64_t case_id, Timestamp done) {
   Stmt s(db, "UPDATE rectification_ledger SET done_at = ?2 WHERE case_id = ?1 AND done_at IS NULL");
-  s.bind(1, case_id).bind(2, secs(done)).run();
+  s.bind(1, case_id).bind(2, unix_seconds(done)).run();
 }
 
 void add_notification(Db& db, const Notification& n) {
   Stmt s(db, "INSERT INTO notifications(unit, case_id, at, kind, text) VALUES(?1, ?2, ?3, ?4, ?5)");
-  s.bind(1, n.unit).bind(2, n.case_id).bind(3, secs(n.at)).bind(4, n.kind).bind(5, n.text).run();
+  s.bind(1, n.unit).bind(2, n.case_id).bind(3, unix_seconds(n.at)).bind(4, n.kind).bind(5, n.text).run();
 }
 
 static std::string unit_list(const std::vector<std::string>& units, int first_param) {
@@ -225,7 +222,7 @@ std::vector<Notification> notifications_for(Db& db, const std::vector<std::strin
   s.bind(1, unread_only ? 1 : 0).bind(2, limit);
   for (std::size_t i = 0; i < units.size(); ++i) s.bind(static_cast<int>(i) + 3, units[i]);
   while (s.step())
-    out.push_back({s.int64(0), s.text(1), s.int64(2), at(s.int64(3)), s.text(4), s.text(5), !s.is_null(6)});
+    out.push_back({s.int64(0), s.text(1), s.int64(2), from_unix_seconds(s.int64(3)), s.text(4), s.text(5), !s.is_null(6)});
   return out;
 }
 
@@ -239,7 +236,7 @@ std::int64_t unread_count(Db& db, const std::vector<std::string>& units) {
 bool mark_read(Db& db, std::int64_t id, const std::vector<std::string>& units, Timestamp now) {
   Stmt s(db, "UPDATE notifications SET read_at = ?1 WHERE id = ?2 AND read_at IS NULL AND unit IN " +
                  unit_list(units, 3));
-  s.bind(1, secs(now)).bind(2, id);
+  s.bind(1, unix_seconds(now)).bind(2, id);
   for (std::size_t i = 0; i < units.size(); ++i) s.bind(static_cast<int>(i) + 3, units[i]);
   s.run();
   return db.changes() > 0;

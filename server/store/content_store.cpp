@@ -4,9 +4,6 @@
 
 namespace yeyou::store {
 
-static std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-static Timestamp at(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
-
 void upsert_district(Db& db, const District& d) {
   Stmt s(db, "INSERT INTO districts(id, name_json) VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET name_json=excluded.name_json");
   s.bind(1, d.id).bind(2, to_json(d.name).dump()).run();
@@ -25,7 +22,7 @@ void upsert_venue(Db& db, const Venue& v, Timestamp now) {
          "INSERT INTO venues(id, district, capacity, body, updated_at) VALUES(?1, ?2, ?3, ?4, ?5) "
          "ON CONFLICT(id) DO UPDATE SET district=excluded.district, capacity=excluded.capacity, "
          "body=excluded.body, updated_at=excluded.updated_at");
-  s.bind(1, v.id).bind(2, v.district).bind(3, v.capacity).bind(4, to_json(v).dump()).bind(5, secs(now)).run();
+  s.bind(1, v.id).bind(2, v.district).bind(3, v.capacity).bind(4, to_json(v).dump()).bind(5, unix_seconds(now)).run();
   record_upsert(db, "venue", std::to_string(v.id), to_json(v), now);
 }
 
@@ -63,8 +60,8 @@ void upsert_event(Db& db, const Event& e, Timestamp now) {
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET venue_id=excluded.venue_id, "
          "start_at=excluded.start_at, end_at=excluded.end_at, status=excluded.status, body=excluded.body, "
          "updated_at=excluded.updated_at");
-  s.bind(1, e.id).bind(2, e.venue_id).bind(3, secs(e.start)).bind(4, secs(e.end));
-  s.bind(5, name_of(e.status)).bind(6, to_json(e).dump()).bind(7, secs(now)).run();
+  s.bind(1, e.id).bind(2, e.venue_id).bind(3, unix_seconds(e.start)).bind(4, unix_seconds(e.end));
+  s.bind(5, name_of(e.status)).bind(6, to_json(e).dump()).bind(7, unix_seconds(now)).run();
   record_upsert(db, "event", std::to_string(e.id), to_json(e), now);
 }
 
@@ -83,7 +80,7 @@ std::vector<Event> events_overlapping(Db& db, Timestamp from, Timestamp to) {
   Stmt s(db,
          "SELECT body FROM events WHERE start_at >= ?1 AND start_at < ?2 AND end_at > ?3 "
          "ORDER BY start_at, id");
-  s.bind(1, secs(from) - kMaxEventSeconds).bind(2, secs(to)).bind(3, secs(from));
+  s.bind(1, unix_seconds(from) - kMaxEventSeconds).bind(2, unix_seconds(to)).bind(3, unix_seconds(from));
   while (s.step()) out.push_back(event_from_json(Json::parse(s.text(0)), true, true));
   return out;
 }
@@ -93,7 +90,7 @@ static OccupancyReading reading_from_row(Stmt& s) {
   r.venue_id = s.int64(0);
   r.count = s.int64(1);
   r.capacity = s.int64(2);
-  r.taken_at = at(s.int64(3));
+  r.taken_at = from_unix_seconds(s.int64(3));
   r.source = enum_from<OccupancySource>(s.text(4)).value_or(OccupancySource::staff);
   return r;
 }
@@ -102,7 +99,7 @@ void add_occupancy(Db& db, const OccupancyReading& r, bool clamped, const std::s
   Stmt s(db,
          "INSERT INTO occupancy_readings(venue_id, count, capacity, taken_at, source, clamped, actor) "
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  s.bind(1, r.venue_id).bind(2, r.count).bind(3, r.capacity).bind(4, secs(r.taken_at)).bind(5, name_of(r.source));
+  s.bind(1, r.venue_id).bind(2, r.count).bind(3, r.capacity).bind(4, unix_seconds(r.taken_at)).bind(5, name_of(r.source));
   s.bind(6, clamped ? 1 : 0);
   if (actor.empty()) s.bind_null(7);
   else s.bind(7, actor);
@@ -115,7 +112,7 @@ void add_occupancy(Db& db, const OccupancyReading& r, bool clamped, const std::s
          "VALUES(?1, ?2, ?3, 1, ?4, ?4) ON CONFLICT(venue_id, hour_start) DO UPDATE SET "
          "samples = samples + 1, sum_count = sum_count + excluded.sum_count, "
          "max_count = max(max_count, excluded.max_count)");
-  h.bind(1, r.venue_id).bind(2, secs(hour_start)).bind(3, hour_of_week).bind(4, r.count).run();
+  h.bind(1, r.venue_id).bind(2, unix_seconds(hour_start)).bind(3, hour_of_week).bind(4, r.count).run();
   // The change feed carries the venue's current reading only if this one is the newest.
   if (auto latest = latest_occupancy_of(db, r.venue_id); latest && latest->taken_at == r.taken_at) {
     Json body = to_json(r);

@@ -4,18 +4,15 @@
 
 namespace yeyou::store {
 
-static std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-static Timestamp from_secs(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
-
 void upsert_heartbeat(Db& db, const Heartbeat& h) {
   Stmt s(db,
          "INSERT OR REPLACE INTO kiosk_heartbeats(kiosk_id, version, uptime_s, outbox_depth, oldest_outbox_age_s, "
          "last_sync_at, free_disk_bytes, received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   s.bind(1, h.kiosk_id).bind(2, h.version).bind(3, h.uptime_s).bind(4, h.outbox_depth);
   s.bind(5, h.oldest_outbox_age_s);
-  if (h.last_sync_at) s.bind(6, secs(*h.last_sync_at));
+  if (h.last_sync_at) s.bind(6, unix_seconds(*h.last_sync_at));
   else s.bind_null(6);
-  s.bind(7, h.free_disk_bytes).bind(8, secs(h.received_at)).run();
+  s.bind(7, h.free_disk_bytes).bind(8, unix_seconds(h.received_at)).run();
 }
 
 static constexpr const char* kHeartbeatColumns =
@@ -29,9 +26,9 @@ static Heartbeat read_heartbeat(const Stmt& s) {
   h.uptime_s = s.int64(2);
   h.outbox_depth = s.int64(3);
   h.oldest_outbox_age_s = s.int64(4);
-  if (!s.is_null(5)) h.last_sync_at = from_secs(s.int64(5));
+  if (!s.is_null(5)) h.last_sync_at = from_unix_seconds(s.int64(5));
   h.free_disk_bytes = s.int64(6);
-  h.received_at = from_secs(s.int64(7));
+  h.received_at = from_unix_seconds(s.int64(7));
   return h;
 }
 

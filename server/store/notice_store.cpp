@@ -5,8 +5,6 @@
 namespace yeyou::store {
 namespace {
 
-std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-
 Notice notice_from(Stmt& s) {
   Notice n;
   n.id = s.int64(0);
@@ -34,8 +32,8 @@ std::int64_t insert_notice(Db& db, Notice n, Timestamp now) {
   s.bind(1, name_of(n.severity)).bind(2, name_of(n.target));
   if (n.target == NoticeTarget::all) s.bind_null(3);
   else s.bind(3, n.target_id);
-  s.bind(4, to_json(n.text).dump()).bind(5, secs(n.starts_at)).bind(6, secs(n.ends_at)).bind(7, n.issued_by);
-  s.bind(8, secs(now)).run();
+  s.bind(4, to_json(n.text).dump()).bind(5, unix_seconds(n.starts_at)).bind(6, unix_seconds(n.ends_at)).bind(7, n.issued_by);
+  s.bind(8, unix_seconds(now)).run();
   n.id = db.last_insert_id();
   record_upsert(db, "notice", std::to_string(n.id), to_json(n), now);
   return n.id;
@@ -53,14 +51,14 @@ std::vector<Notice> active_notices(Db& db, Timestamp now) {
   Stmt s(db, std::string(kColumns) +
                  "WHERE ends_at > ?1 AND starts_at <= ?1 ORDER BY CASE severity WHEN 'emergency' THEN 0 "
                  "WHEN 'warning' THEN 1 ELSE 2 END, starts_at DESC, id DESC");
-  s.bind(1, secs(now));
+  s.bind(1, unix_seconds(now));
   while (s.step()) out.push_back(notice_from(s));
   return out;
 }
 
 void end_notice(Db& db, std::int64_t id, Timestamp now) {
   Stmt s(db, "UPDATE notices SET starts_at = min(starts_at, ?2 - 1), ends_at = ?2 WHERE id = ?1 AND ends_at > ?2");
-  s.bind(1, id).bind(2, secs(now)).run();
+  s.bind(1, id).bind(2, unix_seconds(now)).run();
   if (db.changes() > 0) {
     if (auto n = find_notice(db, id)) record_upsert(db, "notice", std::to_string(id), to_json(*n), now);
   }

@@ -13,17 +13,9 @@
 using namespace yeyou;
 using namespace yeyou::kiosk;
 using namespace std::chrono_literals;
+using yeyou::test::wait_for;
 
 namespace {
-
-bool wait_for(const std::function<bool()>& pred, std::chrono::milliseconds limit = 10s) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(10ms);
-  }
-  return pred();
-}
 
 const char* kVenues = R"({"venues":[{"id":1,"name":{"zh":"刘公岛","en":"Liugong Island","ko":"류궁다오"},
   "category":"scenic_spot","district":"huancui","address":{"zh":"环翠区","en":"Huancui","ko":"환추이"},

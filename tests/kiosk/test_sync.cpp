@@ -18,17 +18,9 @@
 using namespace yeyou;
 using namespace yeyou::kiosk;
 using namespace std::chrono_literals;
+using yeyou::test::wait_for;
 
 namespace {
-
-bool wait_for(const std::function<bool()>& pred, std::chrono::milliseconds limit = 10s) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(10ms);
-  }
-  return pred();
-}
 
 std::int64_t server_count(yeyou::test::TestServer& srv, const std::string& sql) {
   sql::Db db(srv.db_path());

@@ -36,6 +36,15 @@ httplib::Client TestServer::client() const {
   return c;
 }
 
+bool wait_for(const std::function<bool()>& pred, std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds{10});
+  }
+  return pred();
+}
+
 Json body_json(const httplib::Result& r) {
   REQUIRE(r);
   try {

@@ -2,6 +2,8 @@
 // A real yeyou API server on a free loopback port, backed by a temp-dir
 // SQLite file (optionally seeded with the demo data), for tests that talk
 // real HTTP with httplib::Client.
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -41,6 +43,9 @@ class TestServer {
   std::thread thread_;
   int port_ = -1;
 };
+
+// Polls `pred` every 10 ms until it holds or `limit` passes; returns its last value.
+bool wait_for(const std::function<bool()>& pred, std::chrono::milliseconds limit = std::chrono::seconds{10});
 
 // Parses a response body as JSON (fails the test on malformed JSON).
 Json body_json(const httplib::Result& r);

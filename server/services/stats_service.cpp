@@ -41,7 +41,7 @@ struct Where {
   std::vector<std::string> text;  // bound in order after any fixed parameters
 };
 
-Where filters(store::Db& db, const StatsQuery& q, bool on_cases) {
+Where filters(store::Db& db, const StatsQuery& q) {
   Where w;
   auto add = [&](const std::string& clause, const std::string& value) {
     w.sql += " AND " + clause;
@@ -56,7 +56,6 @@ Where filters(store::Db& db, const StatsQuery& q, bool on_cases) {
       if (name_of(v.category) == *q.category) ids += (ids.empty() ? "" : ",") + std::to_string(v.id);
     w.sql += " AND venue_id IN (" + (ids.empty() ? std::string("NULL") : ids) + ")";
   }
-  (void)on_cases;
   return w;
 }
 
@@ -152,7 +151,7 @@ StatsQuery StatsService::make_query(const std::optional<std::string>& period, co
 Metrics StatsService::metrics(const StatsQuery& q) {
   auto& db = pool_.get();
   Metrics m;
-  Where w = filters(db, q, false);
+  Where w = filters(db, q);
   // One pass over the (district, month, suspect, excluded, level) index.
   {
     store::Stmt s(db, "SELECT bucket, level >= 4, sum(n) FROM rating_rollup WHERE month = ?1" + w.sql +
@@ -243,7 +242,7 @@ Json StatsService::breakdown(const StatsQuery& q, const std::string& group_by) {
   auto& db = pool_.get();
   Json groups = Json::array();
   if (group_by == "hour_weekday") {
-    Where w = filters(db, q, false);
+    Where w = filters(db, q);
     store::Stmt s(db,
                   "SELECT hour_of_week, sum(n), sum(CASE WHEN level <= 3 THEN n ELSE 0 END), "
                   "sum(CASE WHEN level >= 4 THEN n ELSE 0 END) FROM rating_rollup WHERE month = ?1 "

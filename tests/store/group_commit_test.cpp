@@ -45,9 +45,7 @@ TEST_CASE("group commit: concurrent writers are batched, each item lands once") 
   s.step();
   CHECK(s.int64(0) == 799);  // the failing item rolled back alone
   CHECK(writer.items() == 800);
-  CHECK(writer.batches() <= writer.items());
-  store::Stmt sync(check, "PRAGMA synchronous");
-  sync.step();
+  CHECK(writer.batches() >= 1);
 }
 
 TEST_CASE("group commit: the writer's connection is durable (synchronous=FULL)") {

@@ -12,6 +12,7 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <imgui_internal.h>
 
+#include "kiosk/ui/event_wait.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens/complaint_done_screen.hpp"
 #include "kiosk/ui/screens/complaint_screen.hpp"
@@ -34,6 +35,8 @@ constexpr int kExtraFrames = 3;       // frames drawn after each event (ImGui se
 constexpr float kLargeTextFactor = 1.3f;
 
 // Text the UI draws that is not in the language files: keyboard keys, arrows.
+constexpr std::size_t kMaxLearnedGlyphs = 1200;
+
 constexpr std::string_view kUiGlyphs =
     "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ\u2190\u2192\u00b7，";
 
@@ -245,12 +248,7 @@ void App::apply_scale() {
   applied_large_ = ui_.large_text;
   use_high_contrast(applied_contrast_);
   apply_theme(ImGui::GetStyle(), scale_);
-  ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
-    std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
-  ImGui_ImplSDLRenderer_CreateFontsTexture();
-  ImGui::GetIO().Fonts->ClearTexData();  // the renderer holds its copy; drop the CPU-side pixels
-  ++atlas_builds_;
+  build_atlas();
 }
 
 void App::apply_accessibility() {
@@ -258,13 +256,19 @@ void App::apply_accessibility() {
 }
 
 void App::rebuild_fonts_if_needed() {
-  if (!fonts_.dirty()) return;
+  if (fonts_.dirty()) build_atlas();
+}
+
+void App::build_atlas() {
+  const auto t0 = std::chrono::steady_clock::now();
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
   if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
     std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
   ImGui_ImplSDLRenderer_CreateFontsTexture();
   ImGui::GetIO().Fonts->ClearTexData();  // the renderer holds its copy; drop the CPU-side pixels
   ++atlas_builds_;
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+  atlas_build_max_us_ = std::max<std::int64_t>(atlas_build_max_us_, us);
 }
 
 void App::take_snapshot() {
@@ -289,6 +293,10 @@ void App::reset_ui() {
   // Back home, straight into the attract loop.
   last_input_ms_ = ticks_() - std::min(ticks_(), kIdleWarnMs);
   attract_index_ = 0;
+  // What large and title sizes learned from details visitors opened (new
+  // content every night) is forgotten once it grows large; the home screen
+  // relearns its few characters in the next frame.
+  if (fonts_.learned_count() > kMaxLearnedGlyphs) fonts_.forget_learned();
   if (imgui_ready_) {
     ImGui::ClearActiveID();
     apply_accessibility();
@@ -394,12 +402,7 @@ void App::handle_event(const SDL_Event& ev, bool& quit) {
   }
 }
 
-bool App::render_frame(bool skip_unchanged) {
-  take_snapshot();
-  apply_accessibility();
-  if (TextField* f = ui_.field(ui_.focus)) fonts_.add_text(f->text());
-  rebuild_fonts_if_needed();  // between frames, only when the character set grew
-
+void App::build_frame() {
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // Pointer from our own event tracking: works for touch, for synthetic test
@@ -427,6 +430,22 @@ bool App::render_frame(bool skip_unchanged) {
     // Hardware keyboards and IMEs type through SDL text input while a field is edited.
     if (ui_.focus != FieldId::none) SDL_StartTextInput();
     else SDL_StopTextInput();
+  }
+}
+
+bool App::render_frame(bool skip_unchanged) {
+  take_snapshot();
+  apply_accessibility();
+  if (TextField* f = ui_.field(ui_.focus)) fonts_.add_text(f->text());
+  rebuild_fonts_if_needed();  // between frames, only when the character set grew
+
+  // Text drawn with a font that lacks some of its characters throws the frame
+  // away: the atlas learns them and the frame is built again (never a '?').
+  for (int pass = 0;; ++pass) {
+    glyph_misses().clear();
+    build_frame();
+    if (pass == 2 || !fonts_.learn(glyph_misses())) break;
+    rebuild_fonts_if_needed();
   }
   const Rgb bg = pal().background;
   if (skip_unchanged) {
@@ -469,7 +488,7 @@ int App::run_interactive() {
     if (frames > 0 || animating_) {
       got = SDL_PollEvent(&ev) != 0;
     } else {
-      got = SDL_WaitEventTimeout(&ev, wait_timeout_ms()) != 0;
+      got = wait_event(ev, wait_timeout_ms());
     }
     for (; got; got = SDL_PollEvent(&ev) != 0) {
       const bool wake = ev.type == wake_event_;
@@ -525,12 +544,13 @@ void App::write_bench_report() const {
                "{\"renderer\":\"%s\",\"video_driver\":\"%s\",\"width\":%d,\"height\":%d,"
                "\"first_frame_unix_us\":%lld,\"first_data_frame_unix_us\":%lld,\"max_frame_work_us\":%lld,"
                "\"atlas_width\":%d,\"atlas_height\":%d,\"atlas_rgba_bytes\":%lld,\"atlas_builds\":%d,"
-               "\"atlas_codepoints\":%zu,\"frames_unchanged_not_drawn\":%lld,\"frames\":%zu,\"frames_unix_us\":[",
+               "\"atlas_codepoints\":%zu,\"atlas_glyphs\":%zu,\"atlas_build_max_us\":%lld,\"frames_unchanged_not_drawn\":%lld,\"frames\":%zu,\"frames_unix_us\":[",
                info.name ? info.name : "", SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "", w, h,
                static_cast<long long>(bench_frames_us_.empty() ? 0 : bench_frames_us_.front()),
                static_cast<long long>(bench_first_data_us_), static_cast<long long>(bench_max_work_us_),
                atlas.TexWidth, atlas.TexHeight, static_cast<long long>(atlas.TexWidth) * atlas.TexHeight * 4,
-               atlas_builds_, fonts_.wanted_count(), static_cast<long long>(bench_skipped_), bench_frames_us_.size());
+               atlas_builds_, fonts_.wanted_count(), fonts_.glyph_count(), static_cast<long long>(atlas_build_max_us_),
+               static_cast<long long>(bench_skipped_), bench_frames_us_.size());
   for (std::size_t i = 0; i < bench_frames_us_.size(); ++i)
     std::fprintf(f, "%s%lld", i ? "," : "", static_cast<long long>(bench_frames_us_[i]));
   std::fprintf(f, "]}\n");

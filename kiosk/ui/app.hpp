@@ -87,6 +87,10 @@ class App {
   // loop) a frame whose draw data equals the last drawn one is not drawn again
   // and false is returned: the screen already shows it.
   bool render_frame(bool skip_unchanged = false);
+  // One ImGui frame of the current screen, up to ImGui::Render().
+  void build_frame();
+  // Builds the font atlas and hands it to the renderer (timed for the bench).
+  void build_atlas();
   void bench_frame_presented(std::int64_t work_us);
   void write_bench_report() const;
   Screen& screen_for(ScreenId id);
@@ -127,6 +131,7 @@ class App {
   std::int64_t bench_first_data_us_ = 0;
   std::int64_t bench_max_work_us_ = 0;
   int atlas_builds_ = 0;
+  std::int64_t atlas_build_max_us_ = 0;
   std::uint64_t drawn_hash_ = 0;  // draw data of the picture on screen; 0: unknown, draw
   std::int64_t bench_skipped_ = 0;
   std::vector<std::int64_t> bench_frames_us_;

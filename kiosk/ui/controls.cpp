@@ -45,7 +45,7 @@ void text_field(UiContext& ctx, FieldId field, const std::string& id, const std:
     ImGui::SetScrollHereY(0.3f);  // keep the field above the keyboard
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, b, to_u32(pal().field), ctx.px(10));
+  fill_rounded_rect(dl, a, b, to_u32(pal().field), ctx.px(10));
   dl->AddRect(a, b, to_u32(focused ? pal().accent : pal().border), ctx.px(10), 0, focused ? ctx.px(4) : ctx.px(2));
   std::string text = f->text();
   if (secret) text = std::string(text.size(), '*');
@@ -54,6 +54,7 @@ void text_field(UiContext& ctx, FieldId field, const std::string& id, const std:
   if (text.empty()) {
     draw_text(dl, ImVec2(a.x + pad, a.y + pad), font, pal().text_muted, placeholder);
   } else {
+    note_shown_text(font, text);
     dl->AddText(font, font->FontSize, ImVec2(a.x + pad, a.y + pad), to_u32(pal().text), text.data(),
                 text.data() + text.size(), width - 2 * pad);
   }
@@ -231,7 +232,7 @@ float crowd_badge(UiContext& ctx, ImDrawList* dl, ImVec2 pos, std::optional<Crow
 ImVec2 card(UiContext& ctx, float height, float width) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
-  ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + height), to_u32(pal().card), ctx.px(14));
+  fill_rounded_rect(ImGui::GetWindowDrawList(), p, ImVec2(p.x + width, p.y + height), to_u32(pal().card), ctx.px(14));
   return p;
 }
 

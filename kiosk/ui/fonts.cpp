@@ -1,5 +1,6 @@
 #include "kiosk/ui/fonts.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -14,7 +15,22 @@ constexpr std::string_view kAlwaysWanted =
 
 bool is_shown(char32_t c) { return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0); }
 
+std::vector<GlyphMiss> g_misses;
+
 }  // namespace
+
+void note_shown_text(const ImFont* font, std::string_view utf8) {
+  if (!font) return;
+  for (char32_t c : decode_utf8(utf8)) {
+    if (!is_shown(c) || c == 0x20 || c > 0xFFFF) continue;
+    if (font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+    bool seen = false;
+    for (const GlyphMiss& m : g_misses) seen = seen || (m.font == font && m.c == c);
+    if (!seen) g_misses.push_back({font, c});
+  }
+}
+
+std::vector<GlyphMiss>& glyph_misses() { return g_misses; }
 
 std::vector<char32_t> decode_utf8(std::string_view s) {
   std::vector<char32_t> out;
@@ -41,8 +57,9 @@ std::vector<char32_t> decode_utf8(std::string_view s) {
 }
 
 Fonts::Fonts(std::string path, Sizes sizes) : path_(std::move(path)), sizes_(sizes) {
-  wanted_.Clear();
-  add_text(kAlwaysWanted);
+  for (auto& w : wanted_) w.Clear();
+  for (char32_t c : decode_utf8(kAlwaysWanted))
+    for (Role role : {kSmall, kBody, kLarge, kTitle}) add_to(role, c);
 }
 
 bool Fonts::load(std::string& error) {
@@ -60,40 +77,73 @@ bool Fonts::load(std::string& error) {
   return true;
 }
 
+bool Fonts::add_to(Role role, char32_t c) {
+  if (c > 0xFFFF || !is_shown(c)) return false;  // ImWchar is 16-bit in Debian's build
+  const auto bit = static_cast<std::size_t>(c);
+  if (wanted_[role].GetBit(bit)) return false;
+  wanted_[role].SetBit(bit);
+  ++counts_[role];
+  dirty_ = true;
+  return true;
+}
+
 bool Fonts::add_text(std::string_view utf8) {
   bool grew = false;
   for (char32_t c : decode_utf8(utf8)) {
-    if (c > 0xFFFF || !is_shown(c)) continue;  // ImWchar is 16-bit in Debian's build
-    auto w = static_cast<int>(c);
-    if (!wanted_.GetBit(static_cast<std::size_t>(w))) {
-      wanted_.SetBit(static_cast<std::size_t>(w));
-      ++wanted_count_;
-      grew = true;
-    }
+    // Small and body hold everything; large and title only the always-wanted
+    // characters up front (see the header).
+    const bool small = add_to(kSmall, c);
+    grew = add_to(kBody, c) || small || grew;
   }
-  if (grew) dirty_ = true;
   return grew;
 }
+
+bool Fonts::learn(std::vector<GlyphMiss>& misses) {
+  bool grew = false;
+  for (const GlyphMiss& m : misses) {
+    const Role role = m.font == small_ ? kSmall : m.font == body_ ? kBody : m.font == large_ ? kLarge : kTitle;
+    grew = add_to(role, m.c) || grew;
+  }
+  misses.clear();
+  return grew;
+}
+
+void Fonts::forget_learned() {
+  for (Role role : {kLarge, kTitle}) {
+    wanted_[role].Clear();
+    counts_[role] = 0;
+    for (char32_t c : decode_utf8(kAlwaysWanted)) add_to(role, c);
+  }
+}
+
+std::size_t Fonts::learned_count() const {
+  const std::size_t base = decode_utf8(kAlwaysWanted).size();
+  return counts_[kLarge] + counts_[kTitle] - std::min(counts_[kLarge] + counts_[kTitle], 2 * base);
+}
+
+std::size_t Fonts::glyph_count() const { return counts_[kSmall] + counts_[kBody] + counts_[kLarge] + counts_[kTitle]; }
 
 bool Fonts::build(ImFontAtlas& atlas, float scale) {
   atlas.Clear();
   small_ = body_ = large_ = title_ = nullptr;
-  ranges_.clear();
-  wanted_.BuildRanges(&ranges_);
+  for (int role = 0; role < kRoles; ++role) {
+    ranges_[role].clear();
+    wanted_[role].BuildRanges(&ranges_[role]);
+  }
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-  auto add = [&](float px) -> ImFont* {
+  auto add = [&](float px, Role role) -> ImFont* {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // data_ outlives the atlas build
     cfg.OversampleH = 1;               // CJK at these sizes needs no oversampling
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     return atlas.AddFontFromMemoryTTF(data_.data(), static_cast<int>(data_.size()), px * scale, &cfg,
-                                      ranges_.Data);
+                                      ranges_[role].Data);
   };
-  body_ = add(sizes_.body);  // first font = ImGui's default
-  small_ = add(sizes_.small);
-  large_ = add(sizes_.large);
-  title_ = add(sizes_.title);
+  body_ = add(sizes_.body, kBody);  // first font = ImGui's default
+  small_ = add(sizes_.small, kSmall);
+  large_ = add(sizes_.large, kLarge);
+  title_ = add(sizes_.title, kTitle);
   if (!body_ || !small_ || !large_ || !title_ || !atlas.Build()) return false;
   dirty_ = false;
   return true;

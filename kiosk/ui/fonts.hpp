@@ -1,9 +1,14 @@
 #pragma once
 // Fonts: WenQuanYi Micro Hei in a few sizes, with a glyph atlas holding only
-// the characters the kiosk actually shows (UI strings in all languages plus
-// the content of the current snapshot). Adding text that brings new
-// characters marks the atlas for a rebuild, which the UI thread performs
-// between frames. Never loads a whole CJK range (that atlas is 268 MB).
+// the characters the kiosk actually shows. The small and body sizes hold the
+// UI strings in all languages plus the content of the current snapshot. The
+// large and title sizes (headings, the clock, buttons with big labels) hold
+// only what has been drawn with them: every text drawn through our widgets is
+// checked against its font (`note_shown_text`), and a frame that met a missing
+// glyph is thrown away, the atlas rebuilt and the frame built again, so a '?'
+// box never reaches the screen. Adding text that brings new characters marks
+// the atlas for a rebuild, which the UI thread performs between frames.
+// Never loads a whole CJK range (that atlas is 268 MB).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +19,15 @@ namespace yeyou::kiosk {
 
 // Decodes UTF-8 to code points; invalid bytes become U+FFFD.
 std::vector<char32_t> decode_utf8(std::string_view s);
+
+// A character drawn with a font that has no glyph for it (this frame).
+struct GlyphMiss {
+  const ImFont* font;
+  char32_t c;
+};
+// Records the characters of `utf8` that `font` lacks into glyph_misses().
+void note_shown_text(const ImFont* font, std::string_view utf8);
+std::vector<GlyphMiss>& glyph_misses();
 
 class Fonts {
  public:
@@ -26,8 +40,13 @@ class Fonts {
 
   // Reads the font file; false (with `error`) if it cannot be read.
   bool load(std::string& error);
-  // Adds characters to the wanted set; true if any were new.
+  // Adds characters to the wanted set of every size; true if any were new.
   bool add_text(std::string_view utf8);
+  // Adds the missed characters to the sets of the fonts that missed them and
+  // clears `misses`; true if any were new (the atlas is then dirty).
+  bool learn(std::vector<GlyphMiss>& misses);
+  // Forgets what the large and title sizes learned (they relearn as they draw).
+  void forget_learned();
   bool dirty() const { return dirty_; }
   // Clears `atlas` and builds every size with the wanted characters.
   // Font pointers stay valid until the next build. False if building failed.
@@ -37,7 +56,11 @@ class Fonts {
   ImFont* body() const { return body_; }
   ImFont* large() const { return large_; }
   ImFont* title() const { return title_; }
-  std::size_t wanted_count() const { return wanted_count_; }
+  // Characters wanted in the small and body sizes / in all sizes together.
+  std::size_t wanted_count() const { return counts_[kBody]; }
+  std::size_t glyph_count() const;
+  // Characters large and title have learned beyond the always-wanted ones.
+  std::size_t learned_count() const;
 
   // Code points of `utf8` (ignoring whitespace and controls) that `font` has no glyph for.
   static std::vector<char32_t> missing_glyphs(const ImFont& font, std::string_view utf8);
@@ -46,9 +69,12 @@ class Fonts {
   std::string path_;
   Sizes sizes_;
   std::vector<unsigned char> data_;
-  ImFontGlyphRangesBuilder wanted_;
-  std::size_t wanted_count_ = 0;
-  ImVector<ImWchar> ranges_;
+  enum Role { kSmall, kBody, kLarge, kTitle, kRoles };
+  bool add_to(Role role, char32_t c);
+
+  ImFontGlyphRangesBuilder wanted_[kRoles];
+  std::size_t counts_[kRoles] = {};
+  ImVector<ImWchar> ranges_[kRoles];
   bool dirty_ = true;
   ImFont* small_ = nullptr;
   ImFont* body_ = nullptr;

@@ -107,8 +107,10 @@ void apply_theme(ImGuiStyle& style, float scale) {
   ImVec4* c = style.Colors;
   c[ImGuiCol_Text] = to_vec4(text);
   c[ImGuiCol_TextDisabled] = to_vec4(text_muted);
-  c[ImGuiCol_WindowBg] = to_vec4(background);
-  c[ImGuiCol_ChildBg] = to_vec4(background);
+  // The app clears every frame to the background colour: windows need not
+  // paint it again (a full-screen fill per window on the software renderer).
+  c[ImGuiCol_WindowBg] = to_vec4(background, 0.0f);
+  c[ImGuiCol_ChildBg] = to_vec4(background, 0.0f);
   c[ImGuiCol_PopupBg] = to_vec4(card);
   c[ImGuiCol_Border] = to_vec4(button);
   c[ImGuiCol_Button] = to_vec4(button);

@@ -1,5 +1,7 @@
 #include "kiosk/ui/widgets.hpp"
 
+#include "kiosk/ui/fonts.hpp"
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -36,20 +38,56 @@ ImVec2 badge_size(ImFont* font, const std::string& text, float pad_x, float pad_
   return ImVec2(t.x + 2 * pad_x, t.y + 2 * pad_y);
 }
 
+void fill_rounded_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float rounding) {
+  a = ImVec2(std::floor(a.x + 0.5f), std::floor(a.y + 0.5f));
+  b = ImVec2(std::floor(b.x + 0.5f), std::floor(b.y + 0.5f));
+  if (b.x <= a.x || b.y <= a.y) return;
+  const float r = std::floor(std::min(rounding, std::min(b.x - a.x, b.y - a.y) * 0.5f));
+  if (r < 1.0f) {
+    dl->AddRectFilled(a, b, col);
+    return;
+  }
+  if ((col & IM_COL32_A_MASK) != IM_COL32_A_MASK) {
+    // Translucent: overlapping parts would show; rare (a pressed overlay).
+    dl->AddRectFilled(a, b, col, r);
+    return;
+  }
+  // The rectangles reach 1 px into the corner squares: the corner fans'
+  // anti-aliased straight edges then fall on the same colour (no seams).
+  dl->AddRectFilled(ImVec2(a.x, a.y + r - 1), ImVec2(b.x, b.y - r + 1), col);
+  dl->AddRectFilled(ImVec2(a.x + r - 1, a.y), ImVec2(b.x - r + 1, a.y + r), col);
+  dl->AddRectFilled(ImVec2(a.x + r - 1, b.y - r), ImVec2(b.x - r + 1, b.y), col);
+  // Quarter discs; angles in twelfths of a turn as ImGui's PathRect uses them.
+  const struct {
+    ImVec2 centre;
+    int from, to;
+  } corners[] = {{ImVec2(a.x + r, a.y + r), 6, 9},
+                 {ImVec2(b.x - r, a.y + r), 9, 12},
+                 {ImVec2(b.x - r, b.y - r), 0, 3},
+                 {ImVec2(a.x + r, b.y - r), 3, 6}};
+  for (const auto& c : corners) {
+    dl->PathLineTo(c.centre);
+    dl->PathArcToFast(c.centre, r, c.from, c.to);
+    dl->PathFillConvex(col);
+  }
+}
+
 ImVec2 draw_badge(ImDrawList* dl, ImVec2 pos, ImFont* font, const std::string& text, BadgeColors colors,
                   float pad_x, float pad_y) {
   ImVec2 size = badge_size(font, text, pad_x, pad_y);
-  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(colors.background), size.y * 0.5f);
+  fill_rounded_rect(dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(colors.background), size.y * 0.5f);
   draw_text(dl, ImVec2(pos.x + pad_x, pos.y + pad_y), font, colors.text, text);
   return size;
 }
 
 ImVec2 draw_text(ImDrawList* dl, ImVec2 pos, ImFont* font, Rgb color, const std::string& text) {
+  note_shown_text(font, text);
   dl->AddText(font, font->FontSize, pos, to_u32(color), text.data(), text.data() + text.size());
   return text_size(font, text);
 }
 
 void centered_text(ImFont* font, Rgb color, const std::string& text) {
+  note_shown_text(font, text);
   ImVec2 size = text_size(font, text);
   float avail = ImGui::GetContentRegionAvail().x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail > size.x ? (avail - size.x) * 0.5f : 0.0f));
@@ -113,10 +151,10 @@ bool touch_button(const std::string& id, const std::string& label, ImVec2 size, 
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float rounding = ImGui::GetStyle().FrameRounding;
-  dl->AddRectFilled(a, b, to_u32(bg), rounding);
+  fill_rounded_rect(dl, a, b, to_u32(bg), rounding);
   if (pressed) {
     // Tap feedback: a bright outline and a darker fill in the frame of the press.
-    dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 70), rounding);
+    fill_rounded_rect(dl, a, b, IM_COL32(0, 0, 0, 70), rounding);
     dl->AddRect(a, b, to_u32(p.accent), rounding, 0, 4.0f);
   } else if (tone == Tone::normal || tone == Tone::quiet) {
     dl->AddRect(a, b, to_u32(p.border), rounding, 0, 1.5f);
@@ -155,6 +193,7 @@ void Flow::next(float w) {
 }
 
 void wrapped_text(ImFont* font, Rgb color, const std::string& text) {
+  note_shown_text(font, text);
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
   ImGui::PushTextWrapPos(0.0f);

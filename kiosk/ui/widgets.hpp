@@ -19,6 +19,13 @@ ImVec2 badge_size(ImFont* font, const std::string& text, float pad_x, float pad_
 ImVec2 draw_badge(ImDrawList* dl, ImVec2 pos, ImFont* font, const std::string& text, BadgeColors colors,
                   float pad_x, float pad_y);
 
+// A filled rectangle with rounded corners, snapped to whole pixels. SDL's
+// software renderer fills an axis-aligned one-colour quad as a rectangle but
+// rasterizes any other triangle pixel by pixel; ImGui draws a rounded
+// rectangle as one big triangle fan. This draws three rectangles and four
+// small corner fans instead: the same picture at a fraction of the cost.
+void fill_rounded_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float rounding);
+
 // Draws text at `pos` (screen coordinates) with `font` and colour; returns its size.
 ImVec2 draw_text(ImDrawList* dl, ImVec2 pos, ImFont* font, Rgb color, const std::string& text);
 

@@ -28,7 +28,7 @@ void TransportScreen::drawContent(UiContext& ctx) {
     if (mins <= 30) {
       ImVec2 p = ImGui::GetCursorScreenPos();
       const float h = large->FontSize + ctx.px(28);
-      ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + col, p.y + h), to_u32(pal().warning), ctx.px(12));
+      fill_rounded_rect(ImGui::GetWindowDrawList(), p, ImVec2(p.x + col, p.y + h), to_u32(pal().warning), ctx.px(12));
       draw_text(ImGui::GetWindowDrawList(), ImVec2(p.x + ctx.px(20), p.y + ctx.px(14)), large, pal().on_warning,
                 ellipsize(large, ctx.f("transport.last_bus_warning", {{"route", last->route_name},
                                                                       {"minutes", std::to_string(mins)},

@@ -20,7 +20,7 @@ void usual_chart(UiContext& ctx, const std::vector<double>& hours, float w, floa
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImFont* small = ctx.fonts.small();
-  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), to_u32(pal().card), ctx.px(12));
+  fill_rounded_rect(dl, p0, ImVec2(p0.x + w, p0.y + h), to_u32(pal().card), ctx.px(12));
   const float label_h = small->FontSize + ctx.px(8);
   const float top = p0.y + ctx.px(16), bottom = p0.y + h - label_h - ctx.px(8);
   const float bw = (w - ctx.px(32)) / 24.0f;
@@ -33,7 +33,7 @@ void usual_chart(UiContext& ctx, const std::vector<double>& hours, float w, floa
     float x = p0.x + ctx.px(16) + bw * static_cast<float>(i);
     float y = bottom - (bottom - top) * frac;
     Rgb c = i == now_hour ? pal().accent : pal().button_active;
-    dl->AddRectFilled(ImVec2(x + bw * 0.12f, y), ImVec2(x + bw * 0.88f, bottom), to_u32(c), ctx.px(3));
+    fill_rounded_rect(dl, ImVec2(x + bw * 0.12f, y), ImVec2(x + bw * 0.88f, bottom), to_u32(c), ctx.px(3));
     if (i % 3 == 0)
       draw_text(dl, ImVec2(x, bottom + ctx.px(6)), small, pal().text_muted, std::to_string(i));
   }

@@ -23,7 +23,7 @@ void draw_map(UiContext& ctx, float w, float h) {
   const auto& venues = ctx.vm.venues;
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), to_u32(pal().card), ctx.px(16));
+  fill_rounded_rect(dl, p0, ImVec2(p0.x + w, p0.y + h), to_u32(pal().card), ctx.px(16));
   const ImU32 grid = to_u32(pal().button);
   for (int i = 1; i < 8; ++i) {
     float x = p0.x + w * static_cast<float>(i) / 8.0f, y = p0.y + h * static_cast<float>(i) / 8.0f;

@@ -21,7 +21,7 @@ const std::string kRare = "炮台堡垒 抱犊崮 老埠头";  // 垒 崮 埠
 
 }  // namespace
 
-TEST_CASE("small and body hold every character of the UI strings and content; large and title what they drew") {
+TEST_CASE("small and body hold every character of the UI strings and content, large and title what they drew") {
   ImGuiContextGuard imgui;
   Strings strings = Strings::load(std::string(YEYOU_SOURCE_DIR) + "/assets/lang");
   Fonts fonts(KioskConfig{}.font_path, {});

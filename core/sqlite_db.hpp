@@ -33,8 +33,9 @@ enum class Sync { normal, full };
 
 class Db {
  public:
-  // Opens (creating if needed) with WAL, busy_timeout, foreign_keys on.
-  explicit Db(const std::string& path, Sync sync = Sync::normal, int busy_timeout_ms = 5000);
+  // Opens (creating if needed) with WAL, busy_timeout, foreign_keys on;
+  // `vfs` names a registered SQLite VFS (nullptr: the default).
+  explicit Db(const std::string& path, Sync sync = Sync::normal, int busy_timeout_ms = 5000, const char* vfs = nullptr);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;

@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
       store::Transaction tx(db);
       for (int k = 0; k < 500 && i < n; ++k, ++i) {
         r.id = new_uuid();
-        store::insert_rating(db, vault, r, now_utc(), "hash", std::string("kiosk-1"));
+        store::insert_rating(db, r, store::seal_body(vault, to_json(r)), now_utc(), "hash", std::string("kiosk-1"));
       }
       tx.commit();
     }

@@ -69,11 +69,10 @@ void CaseService::notify(store::Db& db, const std::string& unit, std::int64_t ca
   notifier_.notify(db, {0, unit, case_id, now, kind, text, false});
 }
 
-std::optional<std::int64_t> CaseService::open_for_rating(store::Db& db, const Rating& r,
-                                                         std::optional<std::int64_t> venue_id,
-                                                         std::optional<std::string> district, Timestamp now) {
+std::optional<CaseDraft> CaseService::draft_for_rating(const Rating& r, Timestamp now) const {
   if (!r.is_bad()) return std::nullopt;
-  store::CaseRow c;
+  CaseDraft d;
+  auto& c = d.row;
   c.kind = CaseKind::bad_review;
   c.rating_id = r.id;
   c.subject_kind = std::string(name_of(r.subject.kind));
@@ -82,22 +81,13 @@ std::optional<std::int64_t> CaseService::open_for_rating(store::Db& db, const Ra
   c.level = r.level;
   c.received_at = now;
   c.callback_due = calendar_.deadline(now, config_.callback_working_days);
-  if (venue_id && district) {
-    c.venue_id = venue_id;
-    c.district = district;
-    c.unit = unit_for_venue(*venue_id);
-  } else {
-    route(db, c);
-  }
-  c.id = store::insert_case(db, c);
-  store::add_step(db, {0, c.id, now, "system", "open", "", "received", "", Json{{"unit", c.unit}}});
-  notify(db, c.unit, c.id, "case_opened",
-         "差评待处理 (level " + std::to_string(r.level) + ")，请于 " + format_iso8601(c.callback_due) + " 前回访核实", now);
-  return c.id;
+  d.notice = "差评待处理 (level " + std::to_string(r.level) + ")，请于 " + format_iso8601(c.callback_due) + " 前回访核实";
+  return d;
 }
 
-std::int64_t CaseService::open_for_complaint(store::Db& db, const Complaint& cp, Timestamp now) {
-  store::CaseRow c;
+CaseDraft CaseService::draft_for_complaint(const Complaint& cp, Timestamp now) const {
+  CaseDraft d;
+  auto& c = d.row;
   c.kind = CaseKind::complaint;
   c.complaint_id = cp.id;
   c.tracking_no = cp.tracking_no;
@@ -107,11 +97,23 @@ std::int64_t CaseService::open_for_complaint(store::Db& db, const Complaint& cp,
   c.received_at = now;
   c.callback_due = calendar_.deadline(now, config_.callback_working_days);
   c.close_due = calendar_.deadline(now, config_.complaint_close_working_days);
-  route(db, c);
+  d.notice = "新投诉 " + cp.tracking_no + " 待处理";
+  return d;
+}
+
+std::int64_t CaseService::open(store::Db& db, CaseDraft& d, Timestamp now) {
+  auto& c = d.row;
+  if (c.unit.empty()) route(db, c);
   c.id = store::insert_case(db, c);
   store::add_step(db, {0, c.id, now, "system", "open", "", "received", "", Json{{"unit", c.unit}}});
-  notify(db, c.unit, c.id, "case_opened", "新投诉 " + cp.tracking_no + " 待处理", now);
+  notify(db, c.unit, c.id, "case_opened", d.notice, now);
   return c.id;
+}
+
+void CaseService::set_venue(CaseDraft& d, std::int64_t venue_id, const std::string& district) {
+  d.row.venue_id = venue_id;
+  d.row.district = district;
+  d.row.unit = unit_for_venue(venue_id);
 }
 
 std::optional<Contact> CaseService::contact_of(store::Db& db, const store::CaseRow& c) {

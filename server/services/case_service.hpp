@@ -58,16 +58,26 @@ class InAppNotifier : public Notifier {
   void notify(store::Db& db, const store::Notification& n) override { store::add_notification(db, n); }
 };
 
+// A case to open, built before the ingest writer runs (deadlines, the
+// notification's text); open() routes it if needed and stores it.
+struct CaseDraft {
+  store::CaseRow row;
+  std::string notice;  // the notification's text
+};
+
 class CaseService {
  public:
   CaseService(store::DbPool& pool, CaseConfig config, const ContactVault& vault, Notifier& notifier);
 
-  // Inside the ingest transaction: opens a case for a bad review (returns
-  // nullopt for a good one) or for a complaint.
-  // `venue_id`/`district` are the rating's venue when already known (ingest), else routed here.
-  std::optional<std::int64_t> open_for_rating(store::Db& db, const Rating& r, std::optional<std::int64_t> venue_id,
-                                              std::optional<std::string> district, Timestamp now);
-  std::int64_t open_for_complaint(store::Db& db, const Complaint& c, Timestamp now);
+  // Before the ingest transaction: the case a bad review (nullopt for a good
+  // one) or a complaint opens.
+  std::optional<CaseDraft> draft_for_rating(const Rating& r, Timestamp now) const;
+  CaseDraft draft_for_complaint(const Complaint& c, Timestamp now) const;
+  // Inside the ingest transaction: opens the drafted case, routed to its unit
+  // unless already set, with its first step and notification. Returns its id.
+  std::int64_t open(store::Db& db, CaseDraft& draft, Timestamp now);
+  // Routes the draft to a venue known to exist (ingest has looked it up).
+  static void set_venue(CaseDraft& draft, std::int64_t venue_id, const std::string& district);
 
   // The units a principal handles: "venue:N" per venue for staff, every unit
   // (nullopt) for the bureau.

@@ -9,7 +9,11 @@ namespace yeyou::services {
 
 ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
   Complaint c = complaint_from_json(body);
-  std::string hash = payload_hash(to_json(c));
+  Json canonical = to_json(c);
+  std::string hash = payload_hash(canonical);
+  // Everything that needs no database is done here, not on the single writer.
+  auto sealed = store::seal_body(vault_, std::move(canonical));
+  auto draft = intake_.prepare(c, now);
   // Runs in the writer's next batch: durable (fsync'd) when this returns.
   std::string conflict;
   auto receipt = writer_.run([&](store::Db& db) -> ComplaintReceipt {
@@ -24,8 +28,8 @@ ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& k
       return {};
     }
     check_subject_exists(db, c.subject);
-    store::insert_complaint(db, vault_, c, kiosk_id, now, hash);
-    intake_.on_complaint(db, c, now);
+    store::insert_complaint(db, c, sealed, kiosk_id, now, hash);
+    intake_.on_complaint(db, draft, now);
     return {c, kiosk_id, now, true};
   });
   if (!conflict.empty()) throw Conflict(conflict);

@@ -19,12 +19,9 @@ std::optional<std::int64_t> venue_of(store::Db& db, const Subject& s) {
 
 }  // namespace
 
-store::RatingAnnotation FeedbackIntake::annotate(store::Db& db, const Rating& r,
-                                                 const std::optional<std::string>& kiosk_id, Timestamp now) {
-  store::RatingAnnotation a;
-  a.venue_id = venue_of(db, r.subject);
-  if (a.venue_id) a.district = store::venue_district(db, *a.venue_id);
-  if (!a.district) a.venue_id.reset();  // an unknown venue is no slice
+RatingIntake FeedbackIntake::prepare(const Rating& r, Timestamp now) const {
+  RatingIntake in;
+  auto& a = in.annotation;
   // The visitor's time is the kiosk's clock unless it is clearly wrong.
   Timestamp when = r.created_at;
   if (when > now + std::chrono::hours{24} || when < now - std::chrono::days{30}) when = now;
@@ -37,6 +34,17 @@ store::RatingAnnotation FeedbackIntake::annotate(store::Db& db, const Rating& r,
     if (!a.reasons.empty()) a.reasons += ',';
     a.reasons.append(name_of(reason));
   }
+  in.case_draft = cases_.draft_for_rating(r, now);
+  return in;
+}
+
+void FeedbackIntake::annotate(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id,
+                              Timestamp now, RatingIntake& in) {
+  auto& a = in.annotation;
+  a.venue_id = venue_of(db, r.subject);
+  if (a.venue_id) a.district = store::venue_district(db, *a.venue_id);
+  if (!a.district) a.venue_id.reset();  // an unknown venue is no slice
+  if (a.venue_id && in.case_draft) CaseService::set_venue(*in.case_draft, *a.venue_id, *a.district);
   if (kiosk_id) {
     // This rating is not stored yet: it is suspect when it would be one more than the burst allows.
     // Counting stops past the limit, so a flood costs no more per rating than a trickle.
@@ -49,18 +57,14 @@ store::RatingAnnotation FeedbackIntake::annotate(store::Db& db, const Rating& r,
     s.step();
     a.suspect = s.int64(0) + 1 > abuse_.burst_max;
   }
-  return a;
 }
 
-void FeedbackIntake::after_rating(store::Db& db, const Rating& r, const store::RatingAnnotation& a, Timestamp now) {
+void FeedbackIntake::after_rating(store::Db& db, const Rating& r, RatingIntake& in, Timestamp now) {
+  const auto& a = in.annotation;
   store::rollup_add_values(db, a.month, a.district.value_or(""), a.venue_id.value_or(0),
                            std::string(name_of(r.subject.kind)), a.hour_of_week, r.level, a.reasons,
                            a.suspect ? "suspect" : "counted");
-  cases_.open_for_rating(db, r, a.venue_id, a.district, now);
-}
-
-void FeedbackIntake::on_complaint(store::Db& db, const Complaint& c, Timestamp now) {
-  cases_.open_for_complaint(db, c, now);
+  if (in.case_draft) cases_.open(db, *in.case_draft, now);
 }
 
 }  // namespace yeyou::services

@@ -17,15 +17,24 @@ struct AbuseConfig {
   int burst_window_seconds = 60;  // … within this window, for one subject from one kiosk, are suspect
 };
 
+// What the writer needs for one rating beyond the rating, computed before it runs.
+struct RatingIntake {
+  store::RatingAnnotation annotation;  // venue, district and suspect are set in the writer
+  std::optional<CaseDraft> case_draft;  // a bad review's case
+};
+
 class FeedbackIntake {
  public:
   FeedbackIntake(CaseService& cases, AbuseConfig abuse) : cases_(cases), abuse_(abuse) {}
-  // Before the insert: the rating's statistics slice and its suspect flag.
-  store::RatingAnnotation annotate(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id,
-                                   Timestamp now);
+  // Before the writer (no database): the statistics slice and a bad review's case.
+  RatingIntake prepare(const Rating& r, Timestamp now) const;
+  CaseDraft prepare(const Complaint& c, Timestamp now) const { return cases_.draft_for_complaint(c, now); }
+  // In the writer, before the insert: the rating's venue, district and suspect flag.
+  void annotate(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id, Timestamp now,
+                RatingIntake& in);
   // After the insert: counts the rating in the rollup and opens a case for a bad review.
-  void after_rating(store::Db& db, const Rating& r, const store::RatingAnnotation& a, Timestamp now);
-  void on_complaint(store::Db& db, const Complaint& c, Timestamp now);
+  void after_rating(store::Db& db, const Rating& r, RatingIntake& in, Timestamp now);
+  void on_complaint(store::Db& db, CaseDraft& draft, Timestamp now) { cases_.open(db, draft, now); }
 
  private:
   CaseService& cases_;

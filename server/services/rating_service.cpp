@@ -36,7 +36,11 @@ void check_subject_exists(store::Db& db, const Subject& s) {
 
 RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
   Rating r = rating_from_json(body);
-  std::string hash = payload_hash(to_json(r));
+  Json canonical = to_json(r);
+  std::string hash = payload_hash(canonical);
+  // Everything that needs no database is done here, not on the single writer.
+  auto sealed = store::seal_body(vault_, std::move(canonical));
+  auto intake = intake_.prepare(r, now);
   // Runs in the writer's next batch: durable (fsync'd) when this returns.
   bool conflict = false;
   auto receipt = writer_.run([&](store::Db& db) -> RatingReceipt {
@@ -46,9 +50,9 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
       return {existing->rating, existing->received_at, false};
     }
     check_subject_exists(db, r.subject);
-    auto annotation = intake_.annotate(db, r, kiosk_id, now);
-    store::insert_rating(db, vault_, r, now, hash, kiosk_id, annotation);
-    intake_.after_rating(db, r, annotation, now);
+    intake_.annotate(db, r, kiosk_id, now, intake);
+    store::insert_rating(db, r, sealed, now, hash, kiosk_id, intake.annotation);
+    intake_.after_rating(db, r, intake, now);
     return {r, now, true};
   });
   if (conflict) throw Conflict("rating " + r.id + " was already received with a different payload");

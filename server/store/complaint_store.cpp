@@ -2,18 +2,14 @@
 
 namespace yeyou::store {
 
-void insert_complaint(Db& db, const ContactCodec& codec, const Complaint& c, const std::string& kiosk_id, Timestamp received_at,
-                      const std::string& payload_hash) {
-  Json body = to_json(c);
-  body.erase("contact");
+void insert_complaint(Db& db, const Complaint& c, const SealedBody& sealed, const std::string& kiosk_id,
+                      Timestamp received_at, const std::string& payload_hash) {
   Stmt s(db,
          "INSERT INTO complaints(id, tracking_no, kiosk_id, subject_kind, subject_id, category, created_at, "
          "received_at, body, contact_json, payload_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   s.bind(1, c.id).bind(2, c.tracking_no).bind(3, kiosk_id).bind(4, name_of(c.subject.kind)).bind(5, c.subject.id);
   s.bind(6, name_of(c.category)).bind(7, c.created_at.time_since_epoch().count());
-  s.bind(8, received_at.time_since_epoch().count()).bind(9, body.dump());
-  if (c.contact) s.bind(10, codec.seal(to_json(*c.contact).dump()));
-  else s.bind_null(10);
+  s.bind(8, received_at.time_since_epoch().count()).bind(9, sealed.body).bind(10, sealed.contact);
   s.bind(11, payload_hash).run();
 }
 

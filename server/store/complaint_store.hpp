@@ -19,8 +19,9 @@ struct StoredComplaint {
 };
 
 // Inserts; throws DbError (constraint) when the id or tracking number exists.
-void insert_complaint(Db& db, const ContactCodec& codec, const Complaint& c, const std::string& kiosk_id, Timestamp received_at,
-                      const std::string& payload_hash);
+// `sealed` is seal_body(codec, to_json(c)).
+void insert_complaint(Db& db, const Complaint& c, const SealedBody& sealed, const std::string& kiosk_id,
+                      Timestamp received_at, const std::string& payload_hash);
 std::optional<StoredComplaint> find_complaint(Db& db, const ContactCodec& codec, const std::string& id);
 // The id of the complaint holding this tracking number, if any.
 std::optional<std::string> complaint_id_for_tracking_no(Db& db, const std::string& tracking_no);

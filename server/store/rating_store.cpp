@@ -2,11 +2,9 @@
 
 namespace yeyou::store {
 
-bool insert_rating(Db& db, const ContactCodec& codec, const Rating& r, Timestamp received_at,
+bool insert_rating(Db& db, const Rating& r, const SealedBody& sealed, Timestamp received_at,
                    const std::string& payload_hash, const std::optional<std::string>& kiosk_id,
                    const RatingAnnotation& a) {
-  Json body = to_json(r);
-  body.erase("contact");
   Stmt s(db,
          "INSERT INTO ratings(id, subject_kind, subject_id, level, is_bad, channel, created_at, received_at, body, "
          "contact_json, payload_hash, kiosk_id, venue_id, district, month, hour_of_week, suspect, reasons) "
@@ -14,9 +12,7 @@ bool insert_rating(Db& db, const ContactCodec& codec, const Rating& r, Timestamp
          "ON CONFLICT(id) DO NOTHING");
   s.bind(1, r.id).bind(2, name_of(r.subject.kind)).bind(3, r.subject.id).bind(4, r.level);
   s.bind(5, r.is_bad() ? 1 : 0).bind(6, name_of(r.channel)).bind(7, r.created_at.time_since_epoch().count());
-  s.bind(8, received_at.time_since_epoch().count()).bind(9, body.dump());
-  if (r.contact) s.bind(10, codec.seal(to_json(*r.contact).dump()));
-  else s.bind_null(10);
+  s.bind(8, received_at.time_since_epoch().count()).bind(9, sealed.body).bind(10, sealed.contact);
   s.bind(11, payload_hash).bind(12, kiosk_id).bind(13, a.venue_id).bind(14, a.district);
   if (a.month.empty()) s.bind_null(15).bind_null(16);
   else s.bind(15, a.month).bind(16, a.hour_of_week);

@@ -25,9 +25,9 @@ struct StoredRating {
   std::string payload_hash;
 };
 
-// Inserts unless the id exists; returns true if a row was inserted.
-// `kiosk_id` is the sending kiosk (NULL when absent).
-bool insert_rating(Db& db, const ContactCodec& codec, const Rating& r, Timestamp received_at,
+// Inserts unless the id exists; returns true if a row was inserted. `sealed`
+// is seal_body(codec, to_json(r)); `kiosk_id` is the sending kiosk (NULL when absent).
+bool insert_rating(Db& db, const Rating& r, const SealedBody& sealed, Timestamp received_at,
                    const std::string& payload_hash, const std::optional<std::string>& kiosk_id = std::nullopt,
                    const RatingAnnotation& annotation = {});
 std::optional<StoredRating> find_rating(Db& db, const ContactCodec& codec, const std::string& id);

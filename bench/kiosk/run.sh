@@ -12,9 +12,10 @@
 #   cold_start_online : `runs` starts with the server up
 #   idle, memory      : one run of idle_seconds, then runs-1 of 20 s (CPU from /proc/PID/stat,
 #                       frames from the kiosk's own report, VmHWM from /proc/PID/status, the
-#                       font atlas as the renderer holds it: RGBA, 4 bytes a pixel)
+#                       font atlas: 8-bit as Dear ImGui builds it, and the RGBA texture)
 #   scroll            : kiosk_scroll_bench, `runs` passes through the event list at 1920x1080
-#   atlas_large_text  : the atlas in large-text mode (in-process, after the scroll runs)
+#   atlas_tour        : the atlas after every screen, event and venue in zh, en and ko (in-process,
+#   atlas_tour_large_text   after the scroll runs), then the same in large-text mode
 #   drain             : `runs` x simulate --ratings 9500 --complaints 500 (fresh server each time)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -81,9 +82,12 @@ else:
     n = sum(1 for f in r["frames_unix_us"] if a <= f <= b)
     print(json.dumps({"idle_frames": n, "idle_frames_per_min": round(n * 60e6 / (b - a), 2),
                       "frames_built_not_drawn_total": r["frames_unchanged_not_drawn"]}))
-    print(json.dumps({"atlas_bytes": r["atlas_rgba_bytes"], "atlas_alpha8_bytes": r["atlas_rgba_bytes"] // 4,
+    # The atlas as Dear ImGui builds it (8-bit coverage) and as the SDL_Renderer
+    # backend uploads it (RGBA32).
+    print(json.dumps({"atlas_bytes": r["atlas_rgba_bytes"] // 4, "atlas_texture_rgba_bytes": r["atlas_rgba_bytes"],
                       "atlas_width": r["atlas_width"], "atlas_height": r["atlas_height"],
-                      "atlas_codepoints": r["atlas_codepoints"], "atlas_builds": r["atlas_builds"]}))
+                      "atlas_codepoints": r["atlas_codepoints"], "atlas_glyphs": r["atlas_glyphs"],
+                      "atlas_builds": r["atlas_builds"], "atlas_build_max_ms": r["atlas_build_max_us"] / 1000}))
 PY
 }
 

@@ -131,4 +131,27 @@ std::string content_text(const ViewModel& vm) {
   return out;
 }
 
+std::int64_t first_event_id(const ViewModel& vm) {
+  for (const auto* list : {&vm.on_now, &vm.later_tonight})
+    if (!list->empty()) return list->front().event.id;
+  for (const auto& n : vm.coming_nights)
+    if (!n.events.empty()) return n.events.front().event.id;
+  return 0;
+}
+
+std::string heading_text(const ViewModel& vm) {
+  std::string out;
+  for (const auto& v : vm.venues) append(out, v.venue.name);
+  auto add_events = [&out](const std::vector<EventItem>& items) {
+    for (const auto& i : items) append(out, i.event.title);
+  };
+  add_events(vm.on_now);
+  add_events(vm.later_tonight);
+  for (const auto& n : vm.coming_nights) add_events(n.events);
+  for (const auto& n : vm.notices) append(out, n.text);
+  for (const auto& d : vm.departures) out += d.route_name + d.headsign + d.stop_name;
+  for (const auto& p : vm.car_parks) append(out, p.name);
+  return out;
+}
+
 }  // namespace yeyou::kiosk

@@ -92,5 +92,11 @@ TimeWindow fetch_window(Timestamp now, int nights_ahead);
 // (names, titles, descriptions, addresses, districts), concatenated; the UI
 // feeds it to the font atlas builder.
 std::string content_text(const ViewModel& vm);
+// The id of the first event the snapshot lists (on now, later tonight, the
+// coming nights), 0 if none.
+std::int64_t first_event_id(const ViewModel& vm);
+// The content the screens show in large type too: venue and event names,
+// notices, routes and headsigns, car park names (all three languages).
+std::string heading_text(const ViewModel& vm);
 
 }  // namespace yeyou::kiosk

@@ -276,10 +276,9 @@ void App::take_snapshot() {
   if (latest == vm_) return;
   vm_ = std::move(latest);
   fonts_.add_text(content_text(*vm_));
+  fonts_.add_text(heading_text(*vm_), /*every_size=*/true);
   std::string extra;
-  for (const auto& n : vm_->notices) extra += n.text.zh + n.text.en + n.text.ko;
-  for (const auto& d : vm_->departures) extra += d.route_name + d.headsign + d.stop_name;
-  for (const auto& p : vm_->car_parks) extra += p.name.zh + p.name.en + p.name.ko + p.summary.zh + p.summary.en + p.summary.ko;
+  for (const auto& p : vm_->car_parks) extra += p.summary.zh + p.summary.en + p.summary.ko;
   for (const auto& [id, r] : vm_->receipts) extra += r.tracking_no;
   if (vm_->complaint_status) extra += vm_->complaint_status->outcome + vm_->complaint_status->tracking_no;
   fonts_.add_text(extra);
@@ -296,7 +295,10 @@ void App::reset_ui() {
   // What large and title sizes learned from details visitors opened (new
   // content every night) is forgotten once it grows large; the home screen
   // relearns its few characters in the next frame.
-  if (fonts_.learned_count() > kMaxLearnedGlyphs) fonts_.forget_learned();
+  if (fonts_.learned_count() > kMaxLearnedGlyphs) {
+    fonts_.forget_learned();
+    glyph_warm_up_due_ = true;
+  }
   if (imgui_ready_) {
     ImGui::ClearActiveID();
     apply_accessibility();
@@ -438,6 +440,10 @@ bool App::render_frame(bool skip_unchanged) {
   apply_accessibility();
   if (TextField* f = ui_.field(ui_.focus)) fonts_.add_text(f->text());
   rebuild_fonts_if_needed();  // between frames, only when the character set grew
+  if (glyph_warm_up_due_ && data_drawn_) {
+    glyph_warm_up_due_ = false;  // the frame with data is on screen: now, not before it
+    warm_up_glyphs();
+  }
 
   // Text drawn with a font that lacks some of its characters throws the frame
   // away: the atlas learns them and the frame is built again (never a '?').
@@ -462,6 +468,7 @@ bool App::render_frame(bool skip_unchanged) {
   SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  data_drawn_ = data_drawn_ || vm_->sync.has_data;
   return true;
 }
 

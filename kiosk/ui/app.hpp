@@ -70,6 +70,9 @@ class App {
   // Resets the UI as after a long idle (every field cleared, home, default language).
   void reset_ui();
   std::string missing_glyph_report() const;
+  const Fonts& fonts() const { return fonts_; }
+  int atlas_builds() const { return atlas_builds_; }
+  std::int64_t atlas_build_max_us() const { return atlas_build_max_us_; }
 
  private:
   int run_interactive();
@@ -91,6 +94,9 @@ class App {
   void build_frame();
   // Builds the font atlas and hands it to the renderer (timed for the bench).
   void build_atlas();
+  // The large and title sizes learn every main screen in every language
+  // (glyph_warmup.cpp); runs once data has been shown, and after forgetting.
+  void warm_up_glyphs();
   void bench_frame_presented(std::int64_t work_us);
   void write_bench_report() const;
   Screen& screen_for(ScreenId id);
@@ -131,6 +137,8 @@ class App {
   std::int64_t bench_first_data_us_ = 0;
   std::int64_t bench_max_work_us_ = 0;
   int atlas_builds_ = 0;
+  bool glyph_warm_up_due_ = true;  // after the first frame that shows data
+  bool data_drawn_ = false;
   std::int64_t atlas_build_max_us_ = 0;
   std::uint64_t drawn_hash_ = 0;  // draw data of the picture on screen; 0: unknown, draw
   std::int64_t bench_skipped_ = 0;

@@ -87,13 +87,17 @@ bool Fonts::add_to(Role role, char32_t c) {
   return true;
 }
 
-bool Fonts::add_text(std::string_view utf8) {
+bool Fonts::add_text(std::string_view utf8, bool every_size) {
   bool grew = false;
   for (char32_t c : decode_utf8(utf8)) {
-    // Small and body hold everything; large and title only the always-wanted
-    // characters up front (see the header).
+    // Small and body hold everything; large and title what is known to be
+    // drawn big, and learn the rest (see the header).
     const bool small = add_to(kSmall, c);
     grew = add_to(kBody, c) || small || grew;
+    if (every_size) {
+      const bool large = add_to(kLarge, c);
+      grew = add_to(kTitle, c) || large || grew;
+    }
   }
   return grew;
 }

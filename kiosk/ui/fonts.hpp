@@ -40,8 +40,9 @@ class Fonts {
 
   // Reads the font file; false (with `error`) if it cannot be read.
   bool load(std::string& error);
-  // Adds characters to the wanted set of every size; true if any were new.
-  bool add_text(std::string_view utf8);
+  // Adds characters to the small and body sizes (with `every_size`, to large
+  // and title too: names and titles drawn big); true if any were new.
+  bool add_text(std::string_view utf8, bool every_size = false);
   // Adds the missed characters to the sets of the fonts that missed them and
   // clears `misses`; true if any were new (the atlas is then dirty).
   bool learn(std::vector<GlyphMiss>& misses);

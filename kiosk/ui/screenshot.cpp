@@ -53,14 +53,6 @@ struct Shot {
   std::function<void(UiState&, const ViewModel&, const Strings&)> setup;
 };
 
-std::int64_t first_event(const ViewModel& vm) {
-  for (const auto* list : {&vm.on_now, &vm.later_tonight})
-    if (!list->empty()) return list->front().event.id;
-  for (const auto& n : vm.coming_nights)
-    if (!n.events.empty()) return n.events.front().event.id;
-  return 0;
-}
-
 std::int64_t busiest_venue(const ViewModel& vm) {
   const VenueView* best = nullptr;
   for (const auto& v : vm.venues)
@@ -77,7 +69,7 @@ std::vector<Shot> shots() {
       {"tonight", go(ScreenId::tonight)},
       {"event",
        [](UiState& ui, const ViewModel& vm, const Strings&) {
-         ui.browse.event_id = first_event(vm);
+         ui.browse.event_id = first_event_id(vm);
          ui.nav.push(ScreenId::event_detail);
        }},
       {"venues", go(ScreenId::venues)},

@@ -14,6 +14,7 @@
 
 #include "kiosk/ui/event_wait.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/opaque_fill.hpp"
 #include "kiosk/ui/screens/complaint_done_screen.hpp"
 #include "kiosk/ui/screens/complaint_screen.hpp"
 #include "kiosk/ui/screens/event_detail_screen.hpp"
@@ -64,6 +65,7 @@ std::uint64_t hash_draw_data(const ImDrawData& d, std::uint64_t seed) {
     h = hash_bytes(h, l.VtxBuffer.Data, static_cast<std::size_t>(l.VtxBuffer.Size) * sizeof(ImDrawVert));
     h = hash_bytes(h, l.IdxBuffer.Data, static_cast<std::size_t>(l.IdxBuffer.Size) * sizeof(ImDrawIdx));
     for (const ImDrawCmd& c : l.CmdBuffer) {
+      if (const OpaqueFill* f = opaque_fill_of(c)) h = hash_bytes(h, f, sizeof *f);  // its pointer changes every frame
       h = hash_bytes(h, &c.ClipRect, sizeof c.ClipRect);
       h = hash_bytes(h, &c.TextureId, sizeof c.TextureId);
       const unsigned counts[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
@@ -177,6 +179,7 @@ bool App::init() {
     std::fprintf(stderr, "yeyou-kiosk: cannot create renderer: %s\n", SDL_GetError());
     return false;
   }
+  set_opaque_fill_renderer(renderer_);
   SDL_StopTextInput();  // started only while a field is being edited
 
   IMGUI_CHECKVERSION();
@@ -222,6 +225,7 @@ void App::shutdown() {
     ImGui::DestroyContext();
     imgui_ready_ = false;
   }
+  set_opaque_fill_renderer(nullptr);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (window_) SDL_DestroyWindow(window_);
   if (renderer_ || window_) SDL_Quit();
@@ -415,6 +419,7 @@ void App::build_frame() {
   pointer_pressed_ = false;
   ImGui::NewFrame();
   widget_log().clear();
+  begin_opaque_fills();
   UiContext ctx{*vm_, strings_, fonts_, lang_, clock(), scale_, ui_, *backend_, env_, idle_warning_left_, attract_index_};
   const FieldId focus_before = ui_.focus;
   screen_for(ui_.nav.current()).draw(ctx);

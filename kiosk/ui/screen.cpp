@@ -8,6 +8,7 @@
 #include "kiosk/ui/format.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/opaque_fill.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace yeyou::kiosk {
@@ -90,7 +91,7 @@ void Screen::drawHeader(UiContext& ctx, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetWindowPos();
   const float width = ImGui::GetWindowWidth();
-  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), to_u32(pal().header));
+  fill_opaque_rect(dl, origin, ImVec2(origin.x + width, origin.y + height), to_u32(pal().header));
   const bool narrow = width < ctx.px(1500);
   ImFont* title = ctx.fonts.title();
   ImFont* large = ctx.fonts.large();
@@ -174,7 +175,7 @@ void Screen::drawBanner(UiContext& ctx, float top_y, float height) {
 
   // A warning notice replaces the status line: a yellow banner with a sign and the text.
   if (const Notice* warn = active_notice(ctx.vm, Severity::warning, ctx.now)) {
-    dl->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + width, top + height), to_u32(pal().warning));
+    fill_opaque_rect(dl, ImVec2(origin.x, top), ImVec2(origin.x + width, top + height), to_u32(pal().warning));
     const float s = body->FontSize;
     const float x0 = origin.x + ctx.px(32);
     dl->AddTriangleFilled(ImVec2(x0 + s * 0.5f, text_y), ImVec2(x0, text_y + s), ImVec2(x0 + s, text_y + s),
@@ -207,8 +208,8 @@ void Screen::drawNavBar(UiContext& ctx, float top, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetWindowPos();
   const float width = ImGui::GetWindowWidth();
-  dl->AddRectFilled(ImVec2(origin.x, origin.y + top), ImVec2(origin.x + width, origin.y + top + height),
-                    to_u32(pal().header));
+  fill_opaque_rect(dl, ImVec2(origin.x, origin.y + top), ImVec2(origin.x + width, origin.y + top + height),
+                   to_u32(pal().header));
   ImFont* body = ctx.fonts.body();
   const bool portrait = ctx.env.portrait();
   const int per_row = portrait ? 5 : 9;

@@ -1,4 +1,5 @@
 #include "kiosk/ui/theme.hpp"
+#include <cstdlib>
 
 #include <cmath>
 
@@ -129,7 +130,7 @@ void apply_theme(ImGuiStyle& style, float scale) {
   style.ItemSpacing = ImVec2(16, 12);
   style.WindowBorderSize = 0;
   style.ChildBorderSize = 0;
-  style.FrameRounding = 10;
+  style.FrameRounding = 10; if (getenv("NOAA")) { style.AntiAliasedLines = false; style.AntiAliasedFill = false; }
   style.ChildRounding = 12;
   style.ScrollbarSize = 28;  // draggable with a finger
   style.ScrollbarRounding = 14;

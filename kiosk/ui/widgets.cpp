@@ -1,6 +1,7 @@
 #include "kiosk/ui/widgets.hpp"
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/opaque_fill.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -44,7 +45,7 @@ void fill_rounded_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float roun
   if (b.x <= a.x || b.y <= a.y) return;
   const float r = std::floor(std::min(rounding, std::min(b.x - a.x, b.y - a.y) * 0.5f));
   if (r < 1.0f) {
-    dl->AddRectFilled(a, b, col);
+    fill_opaque_rect(dl, a, b, col);
     return;
   }
   if ((col & IM_COL32_A_MASK) != IM_COL32_A_MASK) {
@@ -54,9 +55,9 @@ void fill_rounded_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float roun
   }
   // The rectangles reach 1 px into the corner squares: the corner fans'
   // anti-aliased straight edges then fall on the same colour (no seams).
-  dl->AddRectFilled(ImVec2(a.x, a.y + r - 1), ImVec2(b.x, b.y - r + 1), col);
-  dl->AddRectFilled(ImVec2(a.x + r - 1, a.y), ImVec2(b.x - r + 1, a.y + r), col);
-  dl->AddRectFilled(ImVec2(a.x + r - 1, b.y - r), ImVec2(b.x - r + 1, b.y), col);
+  fill_opaque_rect(dl, ImVec2(a.x, a.y + r - 1), ImVec2(b.x, b.y - r + 1), col);
+  fill_opaque_rect(dl, ImVec2(a.x + r - 1, a.y), ImVec2(b.x - r + 1, a.y + r), col);
+  fill_opaque_rect(dl, ImVec2(a.x + r - 1, b.y - r), ImVec2(b.x - r + 1, b.y), col);
   // Quarter discs; angles in twelfths of a turn as ImGui's PathRect uses them.
   const struct {
     ImVec2 centre;

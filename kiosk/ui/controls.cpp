@@ -45,8 +45,8 @@ void text_field(UiContext& ctx, FieldId field, const std::string& id, const std:
     ImGui::SetScrollHereY(0.3f);  // keep the field above the keyboard
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  fill_rounded_rect(dl, a, b, to_u32(pal().field), ctx.px(10));
-  dl->AddRect(a, b, to_u32(focused ? pal().accent : pal().border), ctx.px(10), 0, focused ? ctx.px(4) : ctx.px(2));
+  fill_framed_rect(dl, a, b, to_u32(pal().field), to_u32(focused ? pal().accent : pal().border), ctx.px(10),
+                   focused ? ctx.px(4) : ctx.px(2));
   std::string text = f->text();
   if (secret) text = std::string(text.size(), '*');
   const float pad = ctx.px(18);

@@ -73,6 +73,17 @@ void fill_rounded_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float roun
   }
 }
 
+void fill_framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, float rounding, float thickness) {
+  const float t = std::max(1.0f, std::round(thickness));
+  if ((fill & IM_COL32_A_MASK) != IM_COL32_A_MASK || (border & IM_COL32_A_MASK) != IM_COL32_A_MASK) {
+    fill_rounded_rect(dl, a, b, fill, rounding);
+    dl->AddRect(a, b, border, rounding, 0, thickness);
+    return;
+  }
+  fill_rounded_rect(dl, a, b, border, rounding);
+  fill_rounded_rect(dl, ImVec2(a.x + t, a.y + t), ImVec2(b.x - t, b.y - t), fill, std::max(0.0f, rounding - t));
+}
+
 ImVec2 draw_badge(ImDrawList* dl, ImVec2 pos, ImFont* font, const std::string& text, BadgeColors colors,
                   float pad_x, float pad_y) {
   ImVec2 size = badge_size(font, text, pad_x, pad_y);
@@ -152,13 +163,16 @@ bool touch_button(const std::string& id, const std::string& label, ImVec2 size, 
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float rounding = ImGui::GetStyle().FrameRounding;
-  fill_rounded_rect(dl, a, b, to_u32(bg), rounding);
   if (pressed) {
-    // Tap feedback: a bright outline and a darker fill in the frame of the press.
-    fill_rounded_rect(dl, a, b, IM_COL32(0, 0, 0, 70), rounding);
-    dl->AddRect(a, b, to_u32(p.accent), rounding, 0, 4.0f);
+    // Tap feedback: a bright frame and a darker fill in the frame of the press
+    // (the colour black at alpha 70 over the button gives, drawn opaque).
+    const auto darker = [](unsigned char c) { return static_cast<unsigned char>(c * 185 / 255); };
+    const ImU32 dark = IM_COL32(darker(bg.r), darker(bg.g), darker(bg.b), 255);
+    fill_framed_rect(dl, a, b, dark, to_u32(p.accent), rounding, 4.0f);
   } else if (tone == Tone::normal || tone == Tone::quiet) {
-    dl->AddRect(a, b, to_u32(p.border), rounding, 0, 1.5f);
+    fill_framed_rect(dl, a, b, to_u32(bg), to_u32(p.border), rounding, 1.5f);
+  } else {
+    fill_rounded_rect(dl, a, b, to_u32(bg), rounding);
   }
   // Lines centred.
   std::vector<std::string> lines;

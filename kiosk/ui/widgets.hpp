@@ -25,6 +25,10 @@ ImVec2 draw_badge(ImDrawList* dl, ImVec2 pos, ImFont* font, const std::string& t
 // rectangle as one big triangle fan. This draws three rectangles and four
 // small corner fans instead: the same picture at a fraction of the cost.
 void fill_rounded_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float rounding);
+// The same with a `thickness` px frame of colour `border` inside the edge:
+// two fills instead of an anti-aliased outline (thin triangles, which the
+// software renderer rasterizes pixel by pixel).
+void fill_framed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, float rounding, float thickness);
 
 // Draws text at `pos` (screen coordinates) with `font` and colour; returns its size.
 ImVec2 draw_text(ImDrawList* dl, ImVec2 pos, ImFont* font, Rgb color, const std::string& text);

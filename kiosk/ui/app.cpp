@@ -33,7 +33,10 @@ namespace yeyou::kiosk {
 namespace {
 
 constexpr int kExtraFrames = 3;       // frames drawn after each event (ImGui settles in 2)
+// Large-text mode: running text 1.3x; headings, already large, 1.15x (they
+// stay larger than the text, and the atlas stays within its 4 MiB).
 constexpr float kLargeTextFactor = 1.3f;
+constexpr float kLargeHeadingFactor = 1.15f;
 
 // Text the UI draws that is not in the language files: keyboard keys, arrows.
 constexpr std::size_t kMaxLearnedGlyphs = 1200;
@@ -266,7 +269,8 @@ void App::rebuild_fonts_if_needed() {
 void App::build_atlas() {
   const auto t0 = std::chrono::steady_clock::now();
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f)))
+  if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f),
+                    scale_ * (applied_large_ ? kLargeHeadingFactor : 1.0f)))
     std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
   ImGui_ImplSDLRenderer_CreateFontsTexture();
   ImGui::GetIO().Fonts->ClearTexData();  // the renderer holds its copy; drop the CPU-side pixels

@@ -127,7 +127,8 @@ std::size_t Fonts::learned_count() const {
 
 std::size_t Fonts::glyph_count() const { return counts_[kSmall] + counts_[kBody] + counts_[kLarge] + counts_[kTitle]; }
 
-bool Fonts::build(ImFontAtlas& atlas, float scale) {
+bool Fonts::build(ImFontAtlas& atlas, float scale, float heading_scale) {
+  if (heading_scale <= 0) heading_scale = scale;
   atlas.Clear();
   small_ = body_ = large_ = title_ = nullptr;
   for (int role = 0; role < kRoles; ++role) {
@@ -136,12 +137,13 @@ bool Fonts::build(ImFontAtlas& atlas, float scale) {
   }
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   auto add = [&](float px, Role role) -> ImFont* {
+    px *= role == kLarge || role == kTitle ? heading_scale : scale;
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // data_ outlives the atlas build
     cfg.OversampleH = 1;               // CJK at these sizes needs no oversampling
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    return atlas.AddFontFromMemoryTTF(data_.data(), static_cast<int>(data_.size()), px * scale, &cfg,
+    return atlas.AddFontFromMemoryTTF(data_.data(), static_cast<int>(data_.size()), px, &cfg,
                                       ranges_[role].Data);
   };
   body_ = add(sizes_.body, kBody);  // first font = ImGui's default

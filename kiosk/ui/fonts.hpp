@@ -51,7 +51,9 @@ class Fonts {
   bool dirty() const { return dirty_; }
   // Clears `atlas` and builds every size with the wanted characters.
   // Font pointers stay valid until the next build. False if building failed.
-  bool build(ImFontAtlas& atlas, float scale);
+  // `scale` applies to small and body, `heading_scale` (default: the same)
+  // to large and title.
+  bool build(ImFontAtlas& atlas, float scale, float heading_scale = 0);
 
   ImFont* small() const { return small_; }
   ImFont* body() const { return body_; }

@@ -29,6 +29,7 @@ ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& k
     }
     check_subject_exists(db, c.subject);
     store::insert_complaint(db, c, sealed, kiosk_id, now, hash);
+    store::count_stored(db, kiosk_id, "complaint");
     intake_.on_complaint(db, draft, now);
     return {c, kiosk_id, now, true};
   });

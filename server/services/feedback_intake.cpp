@@ -47,24 +47,19 @@ void FeedbackIntake::annotate(store::Db& db, const Rating& r, const std::optiona
   if (a.venue_id && in.case_draft) CaseService::set_venue(*in.case_draft, *a.venue_id, *a.district);
   if (kiosk_id) {
     // This rating is not stored yet: it is suspect when it would be one more than the burst allows.
-    // Counting stops past the limit, so a flood costs no more per rating than a trickle.
-    store::Stmt s(db,
-                  "SELECT count(*) FROM (SELECT 1 FROM ratings WHERE kiosk_id = ?1 AND subject_kind = ?2 "
-                  "AND subject_id = ?3 AND received_at > ?4 LIMIT ?5)");
-    s.bind(1, *kiosk_id).bind(2, name_of(r.subject.kind)).bind(3, r.subject.id);
-    s.bind(4, (now - std::chrono::seconds{abuse_.burst_window_seconds}).time_since_epoch().count());
-    s.bind(5, abuse_.burst_max + 1);
-    s.step();
-    a.suspect = s.int64(0) + 1 > abuse_.burst_max;
+    auto since = now - std::chrono::seconds{abuse_.burst_window_seconds};
+    a.suspect = bursts_.count_since(*kiosk_id, r.subject, since, abuse_.burst_max + 1) + 1 > abuse_.burst_max;
   }
 }
 
-void FeedbackIntake::after_rating(store::Db& db, const Rating& r, RatingIntake& in, Timestamp now) {
+void FeedbackIntake::after_rating(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id,
+                                  std::int64_t rowid, RatingIntake& in, Timestamp now) {
   const auto& a = in.annotation;
   store::rollup_add_values(db, a.month, a.district.value_or(""), a.venue_id.value_or(0),
                            std::string(name_of(r.subject.kind)), a.hour_of_week, r.level, a.reasons,
                            a.suspect ? "suspect" : "counted");
   if (in.case_draft) cases_.open(db, *in.case_draft, now);
+  if (kiosk_id) bursts_.stored(*kiosk_id, r.subject, now, rowid);  // last: nothing after it can fail
 }
 
 }  // namespace yeyou::services

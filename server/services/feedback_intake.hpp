@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/feedback.hpp"
+#include "server/services/burst_window.hpp"
 #include "server/services/case_service.hpp"
 #include "server/store/rating_store.hpp"
 
@@ -25,20 +26,26 @@ struct RatingIntake {
 
 class FeedbackIntake {
  public:
-  FeedbackIntake(CaseService& cases, AbuseConfig abuse) : cases_(cases), abuse_(abuse) {}
+  FeedbackIntake(CaseService& cases, AbuseConfig abuse)
+      : cases_(cases), abuse_(abuse), bursts_(std::chrono::seconds{abuse.burst_window_seconds}) {}
   // Before the writer (no database): the statistics slice and a bad review's case.
   RatingIntake prepare(const Rating& r, Timestamp now) const;
   CaseDraft prepare(const Complaint& c, Timestamp now) const { return cases_.draft_for_complaint(c, now); }
   // In the writer, before the insert: the rating's venue, district and suspect flag.
   void annotate(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id, Timestamp now,
                 RatingIntake& in);
-  // After the insert: counts the rating in the rollup and opens a case for a bad review.
-  void after_rating(store::Db& db, const Rating& r, RatingIntake& in, Timestamp now);
+  // After the insert (of ratings row `rowid`): counts the rating in the rollup
+  // and the burst window, and opens a case for a bad review.
+  void after_rating(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id, std::int64_t rowid,
+                    RatingIntake& in, Timestamp now);
   void on_complaint(store::Db& db, CaseDraft& draft, Timestamp now) { cases_.open(db, draft, now); }
+  // To be registered with the writer (GroupCommitter::set_observer).
+  BurstWindow& bursts() { return bursts_; }
 
  private:
   CaseService& cases_;
   AbuseConfig abuse_;
+  BurstWindow bursts_;
 };
 
 }  // namespace yeyou::services

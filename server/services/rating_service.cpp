@@ -52,7 +52,9 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
     check_subject_exists(db, r.subject);
     intake_.annotate(db, r, kiosk_id, now, intake);
     store::insert_rating(db, r, sealed, now, hash, kiosk_id, intake.annotation);
-    intake_.after_rating(db, r, intake, now);
+    auto rowid = db.last_insert_id();
+    store::count_stored(db, kiosk_id, "rating");
+    intake_.after_rating(db, r, kiosk_id, rowid, intake, now);
     return {r, now, true};
   });
   if (conflict) throw Conflict("rating " + r.id + " was already received with a different payload");

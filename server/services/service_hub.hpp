@@ -26,6 +26,9 @@ namespace yeyou::services {
 
 struct ServiceHub {
   ServiceHub(store::DbPool& pool, const ServerConfig& config);
+  ~ServiceHub() { writer.set_observer(nullptr); }
+  ServiceHub(const ServiceHub&) = delete;
+  ServiceHub& operator=(const ServiceHub&) = delete;
 
   store::DbPool& pool;
   ServerConfig config;

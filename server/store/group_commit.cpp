@@ -35,6 +35,11 @@ std::uint64_t GroupCommitter::batches() const {
   return batches_;
 }
 
+void GroupCommitter::set_observer(BatchObserver* observer) {
+  std::lock_guard lock(mu_);
+  observer_ = observer;
+}
+
 std::uint64_t GroupCommitter::items() const {
   std::lock_guard lock(mu_);
   return items_;
@@ -58,10 +63,12 @@ void GroupCommitter::loop() {
   }
   std::vector<Item*> batch;
   for (;;) {
+    BatchObserver* observer = nullptr;
     {
       std::unique_lock lock(mu_);
       wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
+      observer = observer_;
       while (!queue_.empty() && batch.size() < max_batch_) {
         batch.push_back(queue_.front());
         queue_.pop_front();
@@ -76,6 +83,7 @@ void GroupCommitter::loop() {
     std::exception_ptr batch_error;
     try {
       db->exec("BEGIN IMMEDIATE");
+      if (observer) observer->batch_begun(*db);
       for (std::size_t i = 0; i < batch.size(); ++i) {
         Stmt(*db, "SAVEPOINT item").run();  // prepared once, unlike exec()
         try {
@@ -96,6 +104,7 @@ void GroupCommitter::loop() {
         // Nothing was committed either way; the callers see batch_error.
       }
     }
+    if (observer) observer->batch_ended(!batch_error);
     {
       std::lock_guard lock(mu_);
       ++batches_;

@@ -20,6 +20,16 @@
 
 namespace yeyou::store {
 
+// Told about every batch, on the writer thread: once its transaction has begun
+// (it may read and write there; a throw fails the batch) and once it has
+// committed or rolled back. For state kept in memory in step with the data.
+class BatchObserver {
+ public:
+  virtual ~BatchObserver() = default;
+  virtual void batch_begun(Db& db) = 0;
+  virtual void batch_ended(bool committed) = 0;
+};
+
 class GroupCommitter {
  public:
   explicit GroupCommitter(const std::string& path, std::size_t max_batch = 512);
@@ -43,6 +53,8 @@ class GroupCommitter {
 
   std::uint64_t batches() const;
   std::uint64_t items() const;
+  // One observer (nullptr: none); it must outlive its registration.
+  void set_observer(BatchObserver* observer);
 
  private:
   struct Item {
@@ -58,6 +70,7 @@ class GroupCommitter {
   std::condition_variable wake_;
   std::deque<Item*> queue_;
   bool stop_ = false;
+  BatchObserver* observer_ = nullptr;
   std::uint64_t batches_ = 0, items_ = 0;
   std::thread thread_;
 };

@@ -53,6 +53,13 @@ void count_duplicate(Db& db, const std::string& kiosk_id, const std::string& kin
   s.bind(1, kiosk_id).bind(2, kind).run();
 }
 
+void count_stored(Db& db, const std::string& kiosk_id, const std::string& kind) {
+  Stmt s(db,
+         "INSERT INTO ingest_counters(kiosk_id, kind, stored) VALUES(?1, ?2, 1) "
+         "ON CONFLICT(kiosk_id, kind) DO UPDATE SET stored = stored + 1");
+  s.bind(1, kiosk_id).bind(2, kind).run();
+}
+
 std::vector<IngestRow> ingest_by_kiosk(Db& db) {
   std::map<std::string, IngestRow> rows;
   auto row = [&](const std::string& id) -> IngestRow& {
@@ -65,16 +72,12 @@ std::vector<IngestRow> ingest_by_kiosk(Db& db) {
     while (s.step()) row(s.text(0));
   }
   {
-    Stmt s(db, "SELECT kiosk_id, count(*) FROM ratings WHERE kiosk_id IS NOT NULL GROUP BY kiosk_id");
-    while (s.step()) row(s.text(0)).ratings = s.int64(1);
-  }
-  {
-    Stmt s(db, "SELECT kiosk_id, count(*) FROM complaints GROUP BY kiosk_id");
-    while (s.step()) row(s.text(0)).complaints = s.int64(1);
-  }
-  {
-    Stmt s(db, "SELECT kiosk_id, sum(duplicates_refused) FROM ingest_counters GROUP BY kiosk_id");
-    while (s.step()) row(s.text(0)).duplicates_refused = s.int64(1);
+    Stmt s(db, "SELECT kiosk_id, kind, stored, duplicates_refused FROM ingest_counters");
+    while (s.step()) {
+      auto& r = row(s.text(0));
+      (s.text(1) == "rating" ? r.ratings : r.complaints) += s.int64(2);
+      r.duplicates_refused += s.int64(3);
+    }
   }
   std::vector<IngestRow> out;
   for (auto& [id, r] : rows) out.push_back(r);

@@ -29,6 +29,8 @@ std::vector<Heartbeat> list_heartbeats(Db& db);
 
 // Adds one to the duplicates refused for (kiosk, kind), kind "rating" or "complaint".
 void count_duplicate(Db& db, const std::string& kiosk_id, const std::string& kind);
+// Adds one to the items stored from (kiosk, kind), in the same transaction as the item.
+void count_stored(Db& db, const std::string& kiosk_id, const std::string& kind);
 
 struct IngestRow {
   std::string kiosk_id;

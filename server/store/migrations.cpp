@@ -406,6 +406,19 @@ CREATE TABLE rating_links (
 );
 CREATE INDEX rating_links_kiosk ON rating_links(kiosk_id, created_at);
 )SQL"},
+      {7, "ingest: burst counts kept in memory, per-kiosk counts of what was stored", R"SQL(
+-- The writer counts each kiosk's recent ratings per subject in memory
+-- (services/burst_window.hpp), so ratings no longer need an index for it (one
+-- more page written per rating). What each kiosk sent is counted here instead.
+ALTER TABLE ingest_counters ADD COLUMN stored INTEGER NOT NULL DEFAULT 0;
+INSERT INTO ingest_counters(kiosk_id, kind, stored)
+  SELECT kiosk_id, 'rating', count(*) FROM ratings WHERE kiosk_id IS NOT NULL GROUP BY kiosk_id
+  ON CONFLICT(kiosk_id, kind) DO UPDATE SET stored = excluded.stored;
+INSERT INTO ingest_counters(kiosk_id, kind, stored)
+  SELECT kiosk_id, 'complaint', count(*) FROM complaints WHERE true GROUP BY kiosk_id
+  ON CONFLICT(kiosk_id, kind) DO UPDATE SET stored = excluded.stored;
+DROP INDEX ratings_burst;
+)SQL"},
   };
   return all;
 }

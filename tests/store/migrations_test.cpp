@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "server/store/kiosk_store.hpp"
 #include "server/store/migrations.hpp"
 #include "support/temp_dir.hpp"
 
@@ -66,4 +67,38 @@ TEST_CASE("a failed transaction rolls back") {
   store::Stmt s(db, "SELECT count(*) FROM districts");
   s.step();
   CHECK(s.int64(0) == 0);
+}
+
+TEST_CASE("migration 7 keeps every rating and complaint and counts what each kiosk sent") {
+  test::TempDir dir;
+  store::Db db(dir.file("v6.db"));
+  for (const auto& m : store::migrations())
+    if (m.version <= 6) db.exec(m.sql);
+  db.exec("PRAGMA user_version = 6");
+  for (const char* kiosk : {"'kiosk-1'", "'kiosk-1'", "'kiosk-1'", "'kiosk-2'", "NULL"})
+    db.exec(std::string("INSERT INTO ratings(id, subject_kind, subject_id, level, is_bad, channel, created_at, "
+                        "received_at, body, payload_hash, kiosk_id) VALUES(hex(randomblob(16)), 'venue', '1', 2, 0, "
+                        "'kiosk', 0, 0, '{}', 'h', ") + kiosk + ")");
+  for (const char* no : {"'A-1'", "'A-2'"})
+    db.exec(std::string("INSERT INTO complaints(id, tracking_no, kiosk_id, subject_kind, subject_id, category, "
+                        "created_at, received_at, body, payload_hash) VALUES(hex(randomblob(16)), ") + no +
+            ", 'kiosk-1', 'venue', '1', 'prices', 0, 0, '{}', 'h')");
+  db.exec("INSERT INTO ingest_counters(kiosk_id, kind, duplicates_refused) VALUES('kiosk-1', 'rating', 5)");
+
+  CHECK(store::migrate(db) == static_cast<int>(store::migrations().size()) - 6);
+  auto rows = store::ingest_by_kiosk(db);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].kiosk_id == "kiosk-1");
+  CHECK(rows[0].ratings == 3);
+  CHECK(rows[0].complaints == 2);
+  CHECK(rows[0].duplicates_refused == 5);
+  CHECK(rows[1].kiosk_id == "kiosk-2");
+  CHECK(rows[1].ratings == 1);
+  store::Stmt kept(db, "SELECT (SELECT count(*) FROM ratings), (SELECT count(*) FROM complaints)");
+  kept.step();
+  CHECK(kept.int64(0) == 5);
+  CHECK(kept.int64(1) == 2);
+  store::Stmt index(db, "SELECT count(*) FROM sqlite_master WHERE name = 'ratings_burst'");
+  index.step();
+  CHECK(index.int64(0) == 0);
 }

@@ -8,7 +8,11 @@
 namespace yeyou {
 namespace {
 
-const date::time_zone* zone_or_throw(std::string_view zone) { return date::locate_zone(std::string(zone)); }
+const date::time_zone* zone_or_throw(std::string_view zone) {
+  // Nearly every call is for the default zone: look it up once.
+  static const date::time_zone* const default_zone = date::locate_zone(std::string(kDefaultZone));
+  return zone == kDefaultZone ? default_zone : date::locate_zone(std::string(zone));
+}
 
 bool read_digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
   if (pos + count > s.size()) return false;
@@ -141,15 +145,19 @@ Timestamp from_local(const LocalDate& d, int minute_of_day, std::string_view zon
 }
 
 std::string format_iso8601(Timestamp t, std::string_view zone) {
-  auto zt = date::make_zoned(zone_or_throw(zone), t);
-  auto offset = zt.get_info().offset;
-  auto lt = zt.get_local_time();
-  std::string s = date::format("%Y-%m-%dT%H:%M:%S", lt);
-  auto off_min = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
-  char buf[48];
+  auto info = zone_or_throw(zone)->get_info(t);
+  auto lt = t + info.offset;
+  auto day = date::floor<date::days>(lt);
+  date::year_month_day ymd{day};
+  auto secs = (lt - day).count();
+  auto off_min = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   long a = off_min < 0 ? -off_min : off_min;
-  std::snprintf(buf, sizeof buf, "%c%02ld:%02ld", off_min < 0 ? '-' : '+', a / 60, a % 60);
-  return s + buf;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld%c%02ld:%02ld", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<long long>(secs / 3600),
+                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60), off_min < 0 ? '-' : '+',
+                a / 60, a % 60);
+  return buf;
 }
 
 std::string format_hhmm(Timestamp t, std::string_view zone) { return format_minutes(to_local(t, zone).minute_of_day); }

@@ -90,3 +90,16 @@ TEST_CASE("overlap with tonight's window") {
   CHECK(overlaps(make_event("2026-11-30T05:00:00+08:00", "2026-11-30T07:00:00+08:00"), w));
   CHECK(!overlaps(make_event("2026-11-30T06:00:00+08:00", "2026-11-30T07:00:00+08:00"), w));
 }
+
+TEST_CASE("format_iso8601 round-trips through parse_iso8601 in zones with odd offsets") {
+  CHECK(format_iso8601(T("2026-01-15T08:05:09Z"), "America/St_Johns") == "2026-01-15T04:35:09-03:30");
+  CHECK(format_iso8601(T("2026-01-15T08:05:09Z"), "Asia/Kathmandu") == "2026-01-15T13:50:09+05:45");
+  CHECK(format_iso8601(T("1969-12-31T23:59:59Z"), "UTC") == "1969-12-31T23:59:59+00:00");
+  for (const char* zone : {"Asia/Shanghai", "America/St_Johns", "Europe/London", "Pacific/Chatham", "UTC"})
+    for (std::int64_t s = 1'600'000'000; s < 1'900'000'000; s += 7'777'777) {
+      Timestamp t{std::chrono::seconds{s}};
+      auto text = format_iso8601(t, zone);
+      CAPTURE(text);
+      CHECK(parse_iso8601(text, zone) == t);
+    }
+}

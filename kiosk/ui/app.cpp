@@ -284,7 +284,9 @@ void App::take_snapshot() {
   if (latest == vm_) return;
   vm_ = std::move(latest);
   fonts_.add_text(content_text(*vm_));
-  fonts_.add_text(heading_text(*vm_), /*every_size=*/true);
+  // Names and titles in the large sizes too; before the first frame with data
+  // is on screen, the glyph warm-up adds them (one atlas build fewer at start).
+  if (!glyph_warm_up_due_) fonts_.add_text(heading_text(*vm_), /*every_size=*/true);
   std::string extra;
   for (const auto& p : vm_->car_parks) extra += p.summary.zh + p.summary.en + p.summary.ko;
   for (const auto& [id, r] : vm_->receipts) extra += r.tracking_no;
@@ -448,7 +450,6 @@ bool App::render_frame(bool skip_unchanged) {
   take_snapshot();
   apply_accessibility();
   if (TextField* f = ui_.field(ui_.focus)) fonts_.add_text(f->text());
-  rebuild_fonts_if_needed();  // between frames, only when the character set grew
   if (glyph_warm_up_due_ && data_drawn_) {
     glyph_warm_up_due_ = false;  // the frame with data is on screen: now, not before it
     warm_up_glyphs();
@@ -456,10 +457,13 @@ bool App::render_frame(bool skip_unchanged) {
 
   // Text drawn with a font that lacks some of its characters throws the frame
   // away: the atlas learns them and the frame is built again (never a '?').
+  // New content (a dirty atlas) also goes through a first pass with the old
+  // atlas, so that one rebuild covers both.
   for (int pass = 0;; ++pass) {
     glyph_misses().clear();
     build_frame();
-    if (pass == 2 || !fonts_.learn(glyph_misses())) break;
+    const bool learned = fonts_.learn(glyph_misses());
+    if (pass == 2 || (!learned && !fonts_.dirty())) break;
     rebuild_fonts_if_needed();
   }
   const Rgb bg = pal().background;

@@ -40,6 +40,7 @@ void App::warm_up_glyphs() {
   io.DeltaTime = 1.0f / 60.0f;
   ImGui::GetStyle() = style;
   glyph_misses().clear();
+  fonts_.add_text(heading_text(*vm_), /*every_size=*/true);
   const std::int64_t event_id = first_event_id(*vm_);
   const std::int64_t venue_id = vm_->venues.empty() ? 0 : vm_->venues.front().venue.id;
   for (Lang lang : {Lang::zh, Lang::en, Lang::ko}) {
@@ -60,7 +61,8 @@ void App::warm_up_glyphs() {
   }
   ImGui::DestroyContext(hidden);
   ImGui::SetCurrentContext(main);
-  if (fonts_.learn(glyph_misses())) build_atlas();
+  fonts_.learn(glyph_misses());
+  if (fonts_.dirty()) build_atlas();
 }
 
 }  // namespace yeyou::kiosk

@@ -7,7 +7,7 @@
 namespace yeyou::store {
 
 GroupCommitter::GroupCommitter(const std::string& path, std::size_t max_batch)
-    : path_(path), max_batch_(max_batch), thread_([this] { loop(); }) {}
+    : path_(path), max_batch_(max_batch), checkpointer_(path), thread_([this] { loop(); }) {}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -51,9 +51,9 @@ void GroupCommitter::loop() {
   try {
     // Its WAL writes are coalesced (one write per commit instead of two per page).
     db = std::make_unique<Db>(path_, Sync::full, 5000, wal_write_buffer_vfs());
-    // Checkpoint less often (a few tens of MB of WAL) so that hot index pages
-    // rewritten by many batches are copied back to the database file once.
-    db->exec("PRAGMA wal_autocheckpoint = 10000");
+    // Checkpoints run beside the writer (a few tens of MB of WAL at most, so
+    // hot index pages rewritten by many batches are copied back once).
+    checkpointer_.attach(*db);
     db->exec("PRAGMA cache_size = -65536");
     // Each item's savepoint keeps the pages it changes in a statement journal;
     // in memory rather than a temporary file (a file costs a write per page).

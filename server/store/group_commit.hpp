@@ -17,6 +17,7 @@
 #include <type_traits>
 
 #include "server/store/db.hpp"
+#include "server/store/wal_checkpointer.hpp"
 
 namespace yeyou::store {
 
@@ -72,6 +73,7 @@ class GroupCommitter {
   bool stop_ = false;
   BatchObserver* observer_ = nullptr;
   std::uint64_t batches_ = 0, items_ = 0;
+  WalCheckpointer checkpointer_;
   std::thread thread_;
 };
 

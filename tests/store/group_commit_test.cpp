@@ -1,12 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
 #include "server/store/group_commit.hpp"
 #include "server/store/migrations.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_server.hpp"
 
 using namespace yeyou;
 
@@ -103,4 +105,23 @@ TEST_CASE("group commit: coalesced WAL writes are visible to readers and survive
   store::Stmt check(reopened, "PRAGMA integrity_check");
   check.step();
   CHECK(check.text(0) == "ok");
+}
+
+TEST_CASE("WAL checkpointer: background passes keep the WAL bounded, nothing is lost") {
+  test::TempDir dir;
+  auto path = db_with_table(dir, "c.db", "CREATE TABLE t (id INTEGER PRIMARY KEY, blob BLOB NOT NULL)");
+  constexpr int kLimit = 100;
+  store::WalCheckpointer checkpointer(path, 20, kLimit);
+  store::Db writer(path, store::Sync::full);
+  checkpointer.attach(writer);
+  for (int i = 0; i < 1000; ++i) {
+    store::Transaction tx(writer);
+    writer.exec("INSERT INTO t(blob) VALUES(randomblob(3000))");
+    tx.commit();
+  }
+  CHECK(test::wait_for([&] { return checkpointer.passes() > 0; }));
+  CHECK(std::filesystem::file_size(path + "-wal") <= 4 * kLimit * (4096 + 24));
+  store::Stmt s(writer, "SELECT count(*) FROM t");
+  s.step();
+  CHECK(s.int64(0) == 1000);
 }

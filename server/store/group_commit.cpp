@@ -19,15 +19,30 @@ GroupCommitter::~GroupCommitter() {
 }
 
 void GroupCommitter::submit(std::function<void(Db&)> work) {
-  Item item{std::move(work), {}};
-  auto done = item.done.get_future();
+  Item item;
+  item.work = std::move(work);
   {
     std::lock_guard lock(mu_);
     if (stop_) throw DbError("the database writer is shutting down", 1);
     queue_.push_back(&item);
   }
   wake_.notify_one();
-  done.get();  // rethrows the item's own failure
+  item.done.wait(0, std::memory_order_acquire);
+  if (Item* next = item.next) {  // read before `item` goes away; `next` waits until woken
+    next->done.store(1, std::memory_order_release);
+    next->done.notify_one();
+  }
+  if (item.error) std::rethrow_exception(item.error);
+}
+
+void GroupCommitter::finish(const std::vector<Item*>& batch, const std::vector<std::exception_ptr>& errors) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    batch[i]->error = errors[i];
+    batch[i]->next = i + 1 < batch.size() ? batch[i + 1] : nullptr;
+  }
+  if (batch.empty()) return;
+  batch[0]->done.store(1, std::memory_order_release);
+  batch[0]->done.notify_one();
 }
 
 std::uint64_t GroupCommitter::batches() const {
@@ -75,7 +90,7 @@ void GroupCommitter::loop() {
       }
     }
     if (open_error) {
-      for (auto* item : batch) item->done.set_exception(open_error);
+      finish(batch, std::vector<std::exception_ptr>(batch.size(), open_error));
       batch.clear();
       continue;
     }
@@ -110,11 +125,8 @@ void GroupCommitter::loop() {
       ++batches_;
       items_ += batch.size();
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (batch_error) batch[i]->done.set_exception(batch_error);
-      else if (errors[i]) batch[i]->done.set_exception(errors[i]);
-      else batch[i]->done.set_value();
-    }
+    if (batch_error) errors.assign(batch.size(), batch_error);
+    finish(batch, errors);
     batch.clear();
   }
 }

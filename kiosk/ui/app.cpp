@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include "kiosk/ui/event_wait.hpp"
+#include "kiosk/ui/font_texture.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/opaque_fill.hpp"
 #include "kiosk/ui/screens/complaint_done_screen.hpp"
@@ -223,6 +224,8 @@ bool App::init() {
 void App::shutdown() {
   if (backend_) backend_->stop();
   if (imgui_ready_) {
+    if (font_texture_) SDL_DestroyTexture(font_texture_);
+    font_texture_ = nullptr;
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
@@ -268,12 +271,14 @@ void App::rebuild_fonts_if_needed() {
 
 void App::build_atlas() {
   const auto t0 = std::chrono::steady_clock::now();
-  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  if (font_texture_) SDL_DestroyTexture(font_texture_);
+  font_texture_ = nullptr;
+  ImGui::GetIO().Fonts->SetTexID(nullptr);
   if (!fonts_.build(*ImGui::GetIO().Fonts, scale_ * (applied_large_ ? kLargeTextFactor : 1.0f),
                     scale_ * (applied_large_ ? kLargeHeadingFactor : 1.0f)))
     std::fprintf(stderr, "yeyou-kiosk: building the font atlas failed\n");
-  ImGui_ImplSDLRenderer_CreateFontsTexture();
-  ImGui::GetIO().Fonts->ClearTexData();  // the renderer holds its copy; drop the CPU-side pixels
+  font_texture_ = upload_font_atlas(renderer_, *ImGui::GetIO().Fonts);
+  if (!font_texture_) std::fprintf(stderr, "yeyou-kiosk: uploading the font atlas failed: %s\n", SDL_GetError());
   ++atlas_builds_;
   const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
   atlas_build_max_us_ = std::max<std::int64_t>(atlas_build_max_us_, us);
@@ -415,7 +420,8 @@ void App::handle_event(const SDL_Event& ev, bool& quit) {
 }
 
 void App::build_frame() {
-  ImGui_ImplSDLRenderer_NewFrame();
+  // (No ImGui_ImplSDLRenderer_NewFrame(): all it does is create the backend's
+  // own font texture, and the app uploads the atlas itself, font_texture.cpp.)
   ImGui_ImplSDL2_NewFrame();
   // Pointer from our own event tracking: works for touch, for synthetic test
   // events, and never depends on hover.

@@ -31,6 +31,7 @@
 
 struct SDL_Window;
 struct SDL_Renderer;
+struct SDL_Texture;
 union SDL_Event;
 
 namespace yeyou::kiosk {
@@ -137,6 +138,7 @@ class App {
   std::int64_t bench_first_data_us_ = 0;
   std::int64_t bench_max_work_us_ = 0;
   int atlas_builds_ = 0;
+  SDL_Texture* font_texture_ = nullptr;  // the atlas, uploaded by font_texture.cpp
   bool glyph_warm_up_due_ = true;  // after the first frame that shows data
   bool data_drawn_ = false;
   std::int64_t atlas_build_max_us_ = 0;

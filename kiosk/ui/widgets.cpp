@@ -211,9 +211,11 @@ void wrapped_text(ImFont* font, Rgb color, const std::string& text) {
   note_shown_text(font, text);
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
-  ImGui::PushTextWrapPos(0.0f);
+  // Wraps at the window's edge, or where the caller already asked (a column).
+  const bool wrap_set = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;
+  if (!wrap_set) ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
+  if (!wrap_set) ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }

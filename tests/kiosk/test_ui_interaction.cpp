@@ -56,6 +56,11 @@ ViewModel demo_vm() {
   e.event.id = 10;
   e.event.venue_id = 1;
   e.event.title = lt("灯光秀", "Light show", "빛 쇼");
+  e.event.description = lt(std::string(40, ' ') + "沿着海岸线的灯光秀，每晚三场，每场二十分钟，请提前到达观景台并注意脚下安全。",
+                           "A light show along the shore, three times a night, twenty minutes each; please arrive at "
+                           "the viewing platform early and mind your step on the rocks by the water.",
+                           "해안선을 따라 펼쳐지는 빛 쇼로 매일 밤 세 번, 각 이십 분씩 진행되며 전망대에 미리 도착해 주시고 "
+                           "물가 바위에서는 발밑을 조심해 주세요.");
   e.event.category = EventCategory::light_show;
   e.event.start = kNow - std::chrono::minutes(30);
   e.event.end = kNow + std::chrono::minutes(150);
@@ -362,6 +367,29 @@ TEST_CASE("every screen in every language is drawn with every glyph it needs, in
       d.app->step(1);
       CHECK_MESSAGE(glyph_misses().empty(), std::string(lang) << " screen " << static_cast<int>(screen) << ": "
                                                  << glyph_misses().size() << " glyphs missing");
+    }
+  }
+}
+
+TEST_CASE("the event detail keeps its QR code on screen beside long text, in every language and orientation") {
+  for (const char* size : {"1920x1080", "1080x1920"}) {
+    Driver d(demo_vm(), size);
+    for (const char* lang : {"lang.zh", "lang.en", "lang.ko"}) {
+      d.app->ui() = UiState{};
+      d.app->step(2);
+      REQUIRE(d.tap(lang));
+      UiState& ui = d.app->ui();
+      ui.browse.event_id = 10;
+      ui.nav.push(ScreenId::event_detail);
+      d.app->step(3);
+      const WidgetRecord* qr = d.app->widget("qr.event");
+      REQUIRE(qr);
+      if (!qr->visible) d.wheel(-3);  // portrait: below the text
+      qr = d.app->widget("qr.event");
+      REQUIRE(qr);
+      CHECK_MESSAGE(qr->max.x <= static_cast<float>(size[0] == '1' && size[1] == '9' ? 1920 : 1080),
+                    std::string(size) << " " << lang << ": the QR code ends at x=" << qr->max.x);
+      CHECK_MESSAGE(qr->visible, std::string(size) << " " << lang);
     }
   }
 }

@@ -80,6 +80,7 @@ void EventDetailScreen::drawContent(UiContext& ctx) {
   ImVec2 q = ImGui::GetCursorScreenPos();
   draw_qr(ImGui::GetWindowDrawList(), q, qr_side, event_qr_payload(e, venue ? &venue->venue : nullptr, ctx.lang, ctx.now));
   ImGui::Dummy(ImVec2(qr_side, qr_side));
+  record_widget("qr.event", q, ImVec2(q.x + qr_side, q.y + qr_side));  // for the layout tests
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + qr_side);
   wrapped_text(ctx.fonts.body(), pal().text_muted, ctx.t("event.qr_hint"));
   ImGui::PopTextWrapPos();

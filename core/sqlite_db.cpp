@@ -39,10 +39,14 @@ Db::~Db() {
   if (db_) sqlite3_close_v2(db_);
 }
 
-sqlite3_stmt* Db::checkout(std::string_view sql) {
-  if (auto it = idle_.find(std::string(sql)); it != idle_.end() && !it->second.empty()) {
-    auto* s = it->second.back();
-    it->second.pop_back();
+sqlite3_stmt* Db::checkout(std::string_view sql, IdleList*& list) {
+  auto it = idle_.find(sql);
+  // Bounded: statements built from dynamic SQL (IN lists) do not pile up.
+  if (it == idle_.end() && idle_.size() < 512) it = idle_.emplace(std::string(sql), IdleList{}).first;
+  list = it != idle_.end() ? &it->second : nullptr;
+  if (list && !list->empty()) {
+    auto* s = list->back();
+    list->pop_back();
     return s;
   }
   sqlite3_stmt* s = nullptr;
@@ -52,13 +56,10 @@ sqlite3_stmt* Db::checkout(std::string_view sql) {
   return s;
 }
 
-void Db::checkin(std::string_view sql, sqlite3_stmt* stmt) {
+void Db::checkin(IdleList* list, sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  // Bounded: statements built from dynamic SQL (IN lists) do not pile up.
-  auto it = idle_.find(std::string(sql));
-  if (it == idle_.end() && idle_.size() < 512) it = idle_.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
-  if (it != idle_.end() && it->second.size() < 4) it->second.push_back(stmt);
+  if (list && list->size() < 4) list->push_back(stmt);
   else sqlite3_finalize(stmt);
 }
 
@@ -75,9 +76,9 @@ void Db::exec(std::string_view sql) {
 std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Db::changes() const { return sqlite3_changes(db_); }
 
-Stmt::Stmt(Db& db, std::string_view sql) : db_(db), sql_(sql), stmt_(db.checkout(sql_)) {}
+Stmt::Stmt(Db& db, std::string_view sql) : db_(db), stmt_(db.checkout(sql, idle_)) {}
 
-Stmt::~Stmt() { db_.checkin(sql_, stmt_); }
+Stmt::~Stmt() { Db::checkin(idle_, stmt_); }
 
 Stmt& Stmt::bind(int i, std::int64_t v) {
   if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) throw_db(db_.handle(), "bind");

@@ -47,14 +47,21 @@ class Db {
   const std::string& path() const { return path_; }
 
   // Prepared statements are kept per connection and reused: preparing (SQL
-  // parsing) costs more than running most of our statements.
-  sqlite3_stmt* checkout(std::string_view sql);
-  void checkin(std::string_view sql, sqlite3_stmt* stmt);
+  // parsing) costs more than running most of our statements. A statement is
+  // returned to the list checkout() names (nullptr: finalize it).
+  using IdleList = std::vector<sqlite3_stmt*>;
+  sqlite3_stmt* checkout(std::string_view sql, IdleList*& list);
+  static void checkin(IdleList* list, sqlite3_stmt* stmt);
 
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
-  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
+  // Looked up by string_view: no copy of the SQL per statement run.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, IdleList, SqlHash, std::equal_to<>> idle_;
 };
 
 class Stmt {
@@ -88,7 +95,7 @@ class Stmt {
 
  private:
   Db& db_;
-  std::string sql_;
+  Db::IdleList* idle_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

@@ -1,9 +1,15 @@
-// The ingest writer's in-memory burst window: exact across writers (another
-// process, or the server before a restart) and across rolled-back batches.
+// The ingest writer: idempotency under racing copies, and its in-memory burst
+// window, exact across writers (another
+// process, or the server before a restart) and rolled-back batches.
 #include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "core/uuid.hpp"
 #include "server/services/burst_window.hpp"
+#include "server/services/service_errors.hpp"
 #include "server/store/migrations.hpp"
 #include "support/test_server.hpp"
 
@@ -72,4 +78,40 @@ TEST_CASE("burst window: a rolled-back batch's ratings do not count, a committed
   CHECK(window.count_since("kiosk-2", venue, since, 11) == 0);                      // per kiosk
   CHECK(window.count_since("kiosk-1", {SubjectKind::venue, "4"}, since, 11) == 0);  // per subject
   CHECK(window.count_since("kiosk-1", venue, now, 11) == 0);                        // only after `since`
+}
+
+TEST_CASE("idempotency is exact when copies of one rating race into the same and later batches") {
+  test::TestServer srv;
+  std::string kiosk_id;
+  test::kiosk_token(srv, std::string("huancui"), &kiosk_id);
+  Json bad = good_rating("4");
+  bad["level"] = 5;
+  bad["reasons"] = Json::array({"crowding"});
+  bad["contact"] = {{"name", "李女士"}, {"phone", "13912345678"}};
+  std::atomic<int> created{0}, retries{0}, conflicts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      Json body = bad;
+      if (t == 7) body["comment"] = "a different payload";
+      for (int i = 0; i < 5; ++i) {
+        try {
+          auto receipt = srv.hub().ratings.submit(body, kiosk_id, now_utc());
+          (receipt.created ? created : retries)++;
+          CHECK(receipt.rating.contact->phone == "13912345678");
+        } catch (const services::Conflict&) {
+          conflicts++;
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  // The one with the other payload either came first (then every copy of the
+  // first payload conflicts) or it conflicts all five times.
+  CHECK(created == 1);
+  CHECK(((retries == 34 && conflicts == 5) || (retries == 4 && conflicts == 35)));
+  auto& db = srv.pool().get();
+  store::Stmt s(db, "SELECT (SELECT count(*) FROM ratings), (SELECT count(*) FROM cases WHERE rating_id = ?1)");
+  s.bind(1, bad["id"].get<std::string>());
+  s.step();
+  CHECK(s.int64(1) == 1);
 }

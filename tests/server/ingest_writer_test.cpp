@@ -1,6 +1,6 @@
 // The ingest writer: idempotency under racing copies, and its in-memory burst
-// window, exact across writers (another
-// process, or the server before a restart) and rolled-back batches.
+// window, exact across writers (another process, or the server before a
+// restart) and rolled-back batches.
 #include <doctest/doctest.h>
 
 #include <atomic>

@@ -12,6 +12,7 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <imgui_internal.h>
 
+#include "kiosk/ui/draw_data.hpp"
 #include "kiosk/ui/event_wait.hpp"
 #include "kiosk/ui/font_texture.hpp"
 #include "kiosk/ui/keyboard.hpp"
@@ -486,7 +487,7 @@ bool App::render_frame(bool skip_unchanged) {
   }
   SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  render_draw_data(renderer_, *ImGui::GetDrawData());
   data_drawn_ = data_drawn_ || vm_->sync.has_data;
   return true;
 }

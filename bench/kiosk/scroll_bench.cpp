@@ -25,37 +25,17 @@
 
 #include "kiosk/data/kiosk_config.hpp"
 #include "kiosk/ui/app.hpp"
+#include "kiosk/ui/scripted_input.hpp"
 
 using namespace yeyou::kiosk;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-void push_mouse(Uint32 type, float x, float y) {
-  SDL_Event ev{};
-  ev.type = type;
-  if (type == SDL_MOUSEMOTION) {
-    ev.motion.x = static_cast<Sint32>(x);
-    ev.motion.y = static_cast<Sint32>(y);
-  } else {
-    ev.button.button = SDL_BUTTON_LEFT;
-    ev.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    ev.button.clicks = 1;
-    ev.button.x = static_cast<Sint32>(x);
-    ev.button.y = static_cast<Sint32>(y);
-  }
-  SDL_PushEvent(&ev);
-}
-
 bool tap(App& app, const std::string& id) {
   const WidgetRecord* w = app.widget(id);
   if (!w || !w->visible) return false;
-  float x = (w->min.x + w->max.x) * 0.5f, y = (w->min.y + w->max.y) * 0.5f;
-  push_mouse(SDL_MOUSEMOTION, x, y);
-  push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
-  app.step(1);
-  push_mouse(SDL_MOUSEBUTTONUP, x, y);
-  app.step(3);
+  tap_at(app, *w);
   return true;
 }
 

@@ -11,6 +11,7 @@
 
 #include "fake_backend.hpp"
 #include "kiosk/ui/app.hpp"
+#include "kiosk/ui/scripted_input.hpp"
 
 using namespace yeyou;
 using namespace yeyou::kiosk;
@@ -113,22 +114,6 @@ struct Driver {
   }
   ~Driver() { app->shutdown(); }
 
-  void push_mouse(Uint32 type, float x, float y) {
-    SDL_Event ev{};
-    ev.type = type;
-    if (type == SDL_MOUSEMOTION) {
-      ev.motion.x = static_cast<Sint32>(x);
-      ev.motion.y = static_cast<Sint32>(y);
-    } else {
-      ev.button.button = SDL_BUTTON_LEFT;
-      ev.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-      ev.button.clicks = 1;
-      ev.button.x = static_cast<Sint32>(x);
-      ev.button.y = static_cast<Sint32>(y);
-    }
-    SDL_PushEvent(&ev);
-  }
-
   void wheel(int y) {
     SDL_Event ev{};
     ev.type = SDL_MOUSEWHEEL;
@@ -147,12 +132,7 @@ struct Driver {
         wheel(w->min.y > 500 ? -2 : 2);
         continue;
       }
-      float x = (w->min.x + w->max.x) * 0.5f, y = (w->min.y + w->max.y) * 0.5f;
-      push_mouse(SDL_MOUSEMOTION, x, y);
-      push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
-      app->step(1);
-      push_mouse(SDL_MOUSEBUTTONUP, x, y);
-      app->step(3);
+      tap_at(*app, *w);
       return true;
     }
     return false;
@@ -308,12 +288,7 @@ TEST_CASE("an emergency notice takes over until dismissed, a warning shows as a 
   // The screen below does not take taps while the emergency is shown.
   const WidgetRecord* rate = d.app->widget("home.rate");
   REQUIRE(rate);
-  float x = (rate->min.x + rate->max.x) / 2, y = (rate->min.y + rate->max.y) / 2;
-  d.push_mouse(SDL_MOUSEMOTION, x, y);
-  d.push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
-  d.app->step(1);
-  d.push_mouse(SDL_MOUSEBUTTONUP, x, y);
-  d.app->step(3);
+  tap_at(*d.app, *rate);
   CHECK(d.screen() == ScreenId::home);
   REQUIRE(d.tap("notice.dismiss"));
   CHECK(d.app->widget("notice.dismiss") == nullptr);

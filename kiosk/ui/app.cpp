@@ -40,9 +40,12 @@ constexpr int kExtraFrames = 3;       // frames drawn after each event (ImGui se
 constexpr float kLargeTextFactor = 1.3f;
 constexpr float kLargeHeadingFactor = 1.15f;
 
-// Text the UI draws that is not in the language files: keyboard keys, arrows.
+// Characters the large and title sizes may learn before an idle reset makes
+// them start over (about three times what every screen and every demo event
+// and venue in three languages need).
 constexpr std::size_t kMaxLearnedGlyphs = 1200;
 
+// Text the UI draws that is not in the language files: keyboard keys, arrows.
 constexpr std::string_view kUiGlyphs =
     "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ\u2190\u2192\u00b7，";
 
@@ -309,8 +312,8 @@ void App::reset_ui() {
   last_input_ms_ = ticks_() - std::min(ticks_(), kIdleWarnMs);
   attract_index_ = 0;
   // What large and title sizes learned from details visitors opened (new
-  // content every night) is forgotten once it grows large; the home screen
-  // relearns its few characters in the next frame.
+  // content every night) is forgotten once it grows large; the next frame
+  // relearns what it draws, and the warm-up the main screens.
   if (fonts_.learned_count() > kMaxLearnedGlyphs) {
     fonts_.forget_learned();
     glyph_warm_up_due_ = true;

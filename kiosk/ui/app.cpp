@@ -40,10 +40,10 @@ constexpr int kExtraFrames = 3;       // frames drawn after each event (ImGui se
 constexpr float kLargeTextFactor = 1.3f;
 constexpr float kLargeHeadingFactor = 1.15f;
 
-// Characters the large and title sizes may learn before an idle reset makes
-// them start over (about three times what every screen and every demo event
-// and venue in three languages need).
-constexpr std::size_t kMaxLearnedGlyphs = 1200;
+// Characters the large and title sizes may learn beyond what the warm-up gave
+// them before an idle reset makes them start over (a tour of every demo event
+// and venue in three languages learns about 60).
+constexpr std::size_t kMaxLearnedGlyphs = 600;
 
 // Text the UI draws that is not in the language files: keyboard keys, arrows.
 constexpr std::string_view kUiGlyphs =
@@ -314,7 +314,7 @@ void App::reset_ui() {
   // What large and title sizes learned from details visitors opened (new
   // content every night) is forgotten once it grows large; the next frame
   // relearns what it draws, and the warm-up the main screens.
-  if (fonts_.learned_count() > kMaxLearnedGlyphs) {
+  if (fonts_.learned_count() > learned_after_warm_up_ + kMaxLearnedGlyphs) {
     fonts_.forget_learned();
     glyph_warm_up_due_ = true;
   }

@@ -141,6 +141,7 @@ class App {
   SDL_Texture* font_texture_ = nullptr;  // the atlas, uploaded by font_texture.cpp
   bool glyph_warm_up_due_ = true;  // after the first frame that shows data
   bool data_drawn_ = false;
+  std::size_t learned_after_warm_up_ = 0;  // Fonts::learned_count() after the warm-up
   std::int64_t atlas_build_max_us_ = 0;
   std::uint64_t drawn_hash_ = 0;  // draw data of the picture on screen; 0: unknown, draw
   std::int64_t bench_skipped_ = 0;

@@ -62,6 +62,7 @@ void App::warm_up_glyphs() {
   ImGui::DestroyContext(hidden);
   ImGui::SetCurrentContext(main);
   fonts_.learn(glyph_misses());
+  learned_after_warm_up_ = fonts_.learned_count();
   if (fonts_.dirty()) build_atlas();
 }
 

@@ -1,10 +1,10 @@
 #include "core/qr_payload.hpp"
 
-#include <cstdio>
 #include <stdexcept>
 
 #include "core/ical_events.hpp"
 #include "core/ical_writer.hpp"
+#include "core/url.hpp"
 
 namespace yeyou {
 
@@ -26,10 +26,6 @@ Labels labels(Lang lang) {
   return {"上车站：", "下一班：", "末班车：", " → "};
 }
 
-bool unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
-}
 
 }  // namespace
 
@@ -71,16 +67,7 @@ std::string complaint_tracking_url(std::string_view base, std::string_view case_
   std::string out(base);
   while (!out.empty() && out.back() == '/') out.pop_back();
   out += '/';
-  for (char ch : case_id) {
-    auto c = static_cast<unsigned char>(ch);
-    if (unreserved(c)) {
-      out += ch;
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
+  out += percent_encode(case_id);
   out += "?lang=";
   out += lang_code(lang);
   return out;

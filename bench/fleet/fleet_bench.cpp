@@ -60,6 +60,8 @@
 
 #include <httplib.h>
 
+#include "core/url.hpp"
+
 #include "core/json_reader.hpp"
 #include "core/time.hpp"
 #include "server/services/server_config.hpp"
@@ -256,21 +258,6 @@ std::string brotli_decode(const std::string& in) {
   return out;
 }
 
-std::string url_escape(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
 class Fleet {
  public:
   Fleet(Config cfg, std::vector<Kiosk> kiosks) : cfg_(std::move(cfg)), k_(std::move(kiosks)) {
@@ -372,7 +359,7 @@ class Fleet {
     if (k.cyc_content) k.queue.push_back({Kind::content, "/api/v1/sync?cursor=" + std::to_string(k.cursor), ""});
     if (k.cyc_live) k.queue.push_back({Kind::live, "/api/v1/sync/live?since=" + std::to_string(k.live_cursor), ""});
     if (k.cyc_transport) {
-      std::string at = url_escape(yeyou::format_iso8601(yeyou::now_utc()));
+      std::string at = yeyou::percent_encode(yeyou::format_iso8601(yeyou::now_utc()));
       k.queue.push_back({Kind::departures, "/api/v1/kiosks/" + k.id + "/departures?at=" + at + "&limit=5", ""});
       k.queue.push_back({Kind::parking, "/api/v1/parking?at=" + at, ""});
     }

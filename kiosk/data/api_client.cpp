@@ -1,10 +1,12 @@
 #include "kiosk/data/api_client.hpp"
-#include "kiosk/data/http_session.hpp"
 
 #include <cstdio>
 #include <memory>
 
 #include <curl/curl.h>
+
+#include "core/url.hpp"
+#include "kiosk/data/http_session.hpp"
 
 namespace yeyou::kiosk {
 namespace {
@@ -101,8 +103,8 @@ ApiResult<VenuesPayload> ApiClient::venues() const {
 }
 
 ApiResult<EventsPayload> ApiClient::events(Timestamp from, Timestamp to) const {
-  std::string path = "/api/v1/events?from=" + url_escape(format_iso8601(from)) +
-                     "&to=" + url_escape(format_iso8601(to));
+  std::string path = "/api/v1/events?from=" + percent_encode(format_iso8601(from)) +
+                     "&to=" + percent_encode(format_iso8601(to));
   auto r = get_json(path);
   if (!r.ok()) return ApiResult<EventsPayload>::failure(r.error);
   return decode_events(*r.value);

@@ -80,21 +80,6 @@ HttpSession::~HttpSession() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
 }
 
-std::string url_escape(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
 void HttpSession::disconnect() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
   curl_ = curl_easy_init();

@@ -25,9 +25,6 @@ struct HttpResponse {
   Json json() const;
 };
 
-// Percent-encodes `s` for a URL path segment or query value (RFC 3986 unreserved kept).
-std::string url_escape(const std::string& s);
-
 class HttpSession {
  public:
   HttpSession(std::string base_url, std::string token, ApiTimeouts timeouts = {});

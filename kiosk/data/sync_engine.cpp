@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "core/url.hpp"
+
 namespace yeyou::kiosk {
 
 SyncResult sync_changes(HttpSession& http, CacheStore& cache, bool live, Timestamp now, int max_pages,
@@ -55,9 +57,9 @@ SyncResult sync_changes(HttpSession& http, CacheStore& cache, bool live, Timesta
 
 SyncResult sync_transport(HttpSession& http, CacheStore& cache, const std::string& kiosk_id, Timestamp now) {
   SyncResult r;
-  std::string at = url_escape(format_iso8601(now));
+  std::string at = percent_encode(format_iso8601(now));
   if (!kiosk_id.empty()) {
-    HttpResponse d = http.get("/api/v1/kiosks/" + url_escape(kiosk_id) + "/departures?at=" + at + "&limit=5");
+    HttpResponse d = http.get("/api/v1/kiosks/" + percent_encode(kiosk_id) + "/departures?at=" + at + "&limit=5");
     if (d.network_error) {
       r.error = d.error;
       return r;
@@ -115,7 +117,7 @@ Json heartbeat_json(const HeartbeatData& h) {
 }
 
 HttpResponse send_heartbeat(HttpSession& http, const std::string& kiosk_id, const HeartbeatData& h) {
-  return http.post("/api/v1/kiosks/" + url_escape(kiosk_id) + "/heartbeat", heartbeat_json(h).dump());
+  return http.post("/api/v1/kiosks/" + percent_encode(kiosk_id) + "/heartbeat", heartbeat_json(h).dump());
 }
 
 std::int64_t free_disk_bytes(const std::string& dir) {

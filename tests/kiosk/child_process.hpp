@@ -2,12 +2,17 @@
 // A real program run by a test: output to a log file, waited for with a
 // limit, stopped with SIGTERM (then SIGKILL) when the test ends, or killed
 // outright with kill9() for crash tests.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <thread>
@@ -84,6 +89,26 @@ inline int run(const std::vector<std::string>& argv, const std::string& log_path
   Child c(argv, log_path);
   REQUIRE_MESSAGE(c.wait(limit), argv[0] << " did not finish within " << limit.count() << " s");
   return *c.exit_code();
+}
+
+// The whole of a (log) file; empty if it does not exist.
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A loopback TCP port nobody listens on right now.
+inline int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t len = sizeof addr;
+  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+  close(fd);
+  return ntohs(addr.sin_port);
 }
 
 }  // namespace yeyou::test

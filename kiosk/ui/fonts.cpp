@@ -21,7 +21,8 @@ std::vector<GlyphMiss> g_misses;
 
 void note_shown_text(const ImFont* font, std::string_view utf8) {
   if (!font) return;
-  for (char32_t c : decode_utf8(utf8)) {
+  for (std::size_t i = 0; i < utf8.size();) {  // every text of every frame: no allocation
+    const char32_t c = next_code_point(utf8, i);
     if (!is_shown(c) || c == 0x20 || c > 0xFFFF) continue;
     if (font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
     bool seen = false;
@@ -32,27 +33,28 @@ void note_shown_text(const ImFont* font, std::string_view utf8) {
 
 std::vector<GlyphMiss>& glyph_misses() { return g_misses; }
 
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+  bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+  for (int k = 1; ok && k < len; ++k) {
+    auto cb = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((cb >> 6) != 2) ok = false;
+    else c = (c << 6) | (cb & 0x3Fu);
+  }
+  if (!ok) {
+    ++i;
+    return 0xFFFD;
+  }
+  i += static_cast<std::size_t>(len);
+  return c;
+}
+
 std::vector<char32_t> decode_utf8(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      auto cb = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((cb >> 6) != 2) ok = false;
-      else c = (c << 6) | (cb & 0x3Fu);
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(c);
-    i += static_cast<std::size_t>(len);
-  }
+  for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
   return out;
 }
 
@@ -121,7 +123,7 @@ void Fonts::forget_learned() {
 }
 
 std::size_t Fonts::learned_count() const {
-  const std::size_t base = decode_utf8(kAlwaysWanted).size();
+  static const std::size_t base = decode_utf8(kAlwaysWanted).size();
   return counts_[kLarge] + counts_[kTitle] - std::min(counts_[kLarge] + counts_[kTitle], 2 * base);
 }
 

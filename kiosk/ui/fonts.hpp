@@ -19,6 +19,8 @@ namespace yeyou::kiosk {
 
 // Decodes UTF-8 to code points; invalid bytes become U+FFFD.
 std::vector<char32_t> decode_utf8(std::string_view s);
+// The code point at byte `i` of `s` (i < s.size()), moving `i` past it.
+char32_t next_code_point(std::string_view s, std::size_t& i);
 
 // A character drawn with a font that has no glyph for it (this frame).
 struct GlyphMiss {

@@ -9,6 +9,7 @@
 // mouse wheel turn (not timed).
 //
 // Usage: kiosk_scroll_bench RUNS [yeyou-kiosk options: --data-dir D --server URL --token T --size WxH ...]
+// (YEYOU_BENCH_NO_TOUR=1: scroll runs only, no atlas tour: for quick A/B of drawing changes.)
 // Prints one BENCH line per run; then the font atlas after a tour of every
 // screen, every event and every venue in all three languages (all the demo
 // text, each in the sizes it is drawn in), in normal and large-text mode.

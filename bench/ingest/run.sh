@@ -25,7 +25,7 @@ done
 cat > "$work/server.toml" <<TOML
 [server]
 log_requests = false
-threads = ${YEYOU_BENCH_THREADS:-64}
+threads = ${YEYOU_BENCH_THREADS:-256}
 TOML
 "$bin/yeyou-server" serve --config "$work/server.toml" --db "$work/bench.db" --listen 127.0.0.1:0 2>"$work/server.log" &
 server_pid=$!

@@ -19,6 +19,10 @@ struct HttpOptions {
   std::size_t max_body_bytes = 64 * 1024;
   int threads = 8;
   bool log_requests = true;
+  // Requests served on one keep-alive connection before the server closes it.
+  // A worker thread serves one connection at a time, so closing lets
+  // connections waiting for a thread have their turn.
+  std::size_t keep_alive_requests = 100;
 };
 
 class ApiServer {

@@ -28,6 +28,8 @@ ServerConfig load_server_config(const std::string& path) {
     throw ConfigError(path + ": server.listen: " + e.what());
   }
   cfg.threads = static_cast<int>(f.integer("server.threads", cfg.threads, 1, 256));
+  cfg.keep_alive_requests =
+      static_cast<int>(f.integer("server.keep_alive_requests", cfg.keep_alive_requests, 1, 100000));
   cfg.max_body_bytes = f.integer("server.max_body_bytes", cfg.max_body_bytes, 1024, 16 * 1024 * 1024);
   cfg.log_requests = f.boolean("server.log_requests", cfg.log_requests);
   cfg.assets_dir = f.string("server.assets_dir", cfg.assets_dir);

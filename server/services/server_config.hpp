@@ -16,6 +16,7 @@ struct ServerConfig {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
   int threads = 8;
+  int keep_alive_requests = 100;
   std::int64_t max_body_bytes = 64 * 1024;
   bool log_requests = true;
   std::string assets_dir;  // empty: $YEYOU_ASSETS_DIR, ./assets, or the source tree's assets

@@ -19,6 +19,8 @@ TEST_CASE("the shipped config/server.toml loads and matches the defaults") {
   services::ServerConfig def;
   CHECK(cfg.listen_port == def.listen_port);
   CHECK(cfg.max_body_bytes == def.max_body_bytes);
+  CHECK(cfg.threads == def.threads);
+  CHECK(cfg.keep_alive_requests == def.keep_alive_requests);
   CHECK(cfg.crowd.crowded == doctest::Approx(0.8));
 }
 

@@ -1,5 +1,10 @@
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include "server/http/api_server.hpp"
 #include "support/test_server.hpp"
 
 using namespace yeyou;
@@ -94,4 +99,47 @@ TEST_CASE("oversized bodies are refused with 413 and store nothing") {
   store::Stmt s(srv.pool().get(), "SELECT count(*) FROM ratings");
   s.step();
   CHECK(s.int64(0) == 0);
+}
+
+TEST_CASE("a keep-alive connection serves many requests, then the server closes it") {
+  test::TestServer server;
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  const std::string request = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  // Reads one response (headers and Content-Length body); "" at end of stream.
+  std::string pending;
+  auto read_response = [&]() -> std::string {
+    for (;;) {
+      auto end = pending.find("\r\n\r\n");
+      if (end != std::string::npos) {
+        auto cl = pending.find("Content-Length: ");
+        std::size_t body = cl < end ? std::stoul(pending.substr(cl + 16)) : 0;
+        if (pending.size() >= end + 4 + body) {
+          std::string response = pending.substr(0, end + 4 + body);
+          pending.erase(0, end + 4 + body);
+          return response;
+        }
+      }
+      char buf[4096];
+      auto n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) return "";
+      pending.append(buf, static_cast<std::size_t>(n));
+    }
+  };
+  const int allowed = static_cast<int>(http::HttpOptions{}.keep_alive_requests);
+  REQUIRE(allowed >= 50);  // a client reconnecting every few requests costs the server dearly
+  for (int i = 1; i <= allowed; ++i) {
+    REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+    std::string response = read_response();
+    REQUIRE_MESSAGE(response.rfind("HTTP/1.1 200", 0) == 0, "request " << i << ": " << response);
+    CHECK((response.find("Connection: close") != std::string::npos) == (i == allowed));
+  }
+  ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  CHECK(read_response().empty());  // closed: the client reconnects, waiting connections get their turn
+  ::close(fd);
 }

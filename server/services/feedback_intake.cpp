@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "server/services/service_errors.hpp"
 #include "server/store/content_store.hpp"
 #include "server/store/rating_rollup.hpp"
 
@@ -43,7 +44,12 @@ void FeedbackIntake::annotate(store::Db& db, const Rating& r, const std::optiona
   auto& a = in.annotation;
   a.venue_id = venue_of(db, r.subject);
   if (a.venue_id) a.district = store::venue_district(db, *a.venue_id);
-  if (!a.district) a.venue_id.reset();  // an unknown venue is no slice
+  // The same lookups tell whether a venue or event subject exists (the writer
+  // is the ingest bottleneck: no second query for the check).
+  bool checked = r.subject.kind == SubjectKind::venue || r.subject.kind == SubjectKind::event;
+  bool exists = r.subject.kind == SubjectKind::venue ? a.district.has_value() : a.venue_id.has_value();
+  if (checked && !exists) throw ValidationError("subject.id", "no " + std::string(name_of(r.subject.kind)) + " with this id");
+  if (!a.district) a.venue_id.reset();  // no slice
   if (a.venue_id && in.case_draft) CaseService::set_venue(*in.case_draft, *a.venue_id, *a.district);
   if (kiosk_id) {
     // This rating is not stored yet: it is suspect when it would be one more than the burst allows.

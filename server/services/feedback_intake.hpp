@@ -31,7 +31,8 @@ class FeedbackIntake {
   // Before the writer (no database): the statistics slice and a bad review's case.
   RatingIntake prepare(const Rating& r, Timestamp now) const;
   CaseDraft prepare(const Complaint& c, Timestamp now) const { return cases_.draft_for_complaint(c, now); }
-  // In the writer, before the insert: the rating's venue, district and suspect flag.
+  // In the writer, before the insert: the rating's venue, district and suspect
+  // flag. Throws ValidationError("subject.id") when its venue or event does not exist.
   void annotate(store::Db& db, const Rating& r, const std::optional<std::string>& kiosk_id, Timestamp now,
                 RatingIntake& in);
   // After the insert (of ratings row `rowid`): counts the rating in the rollup

@@ -49,8 +49,7 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
       conflict = existing->payload_hash != hash;
       return {existing->rating, existing->received_at, false};
     }
-    check_subject_exists(db, r.subject);
-    intake_.annotate(db, r, kiosk_id, now, intake);
+    intake_.annotate(db, r, kiosk_id, now, intake);  // also checks that the subject exists
     store::insert_rating(db, r, sealed, now, hash, kiosk_id, intake.annotation);
     auto rowid = db.last_insert_id();
     store::count_stored(db, kiosk_id, "rating");

@@ -84,6 +84,13 @@ TEST_CASE("malformed and invalid ratings are 400 and store nothing") {
   auto [s4, j4] = post(ghost.dump());
   CHECK(s4 == 400);
   CHECK(j4["error"]["fields"].contains("subject.id"));
+  for (auto [kind, id] : {std::pair{"event", "99999"}, std::pair{"venue", "abc"}, std::pair{"event", ""}}) {
+    Json ghost_subject = rating(new_uuid());
+    ghost_subject["subject"] = Json{{"kind", kind}, {"id", id}};
+    auto [status, body] = post(ghost_subject.dump());
+    CHECK_MESSAGE(status == 400, kind << " " << id);
+    CHECK(body["error"]["fields"].contains("subject.id"));
+  }
   auto [s5, j5] = post("{\"id\": \"\xff\xfe\"}");
   CHECK(s5 == 400);
   auto [s6, j6] = post(std::string("{\"level\": 1e999}"));

@@ -1,5 +1,7 @@
 #include "server/store/group_commit.hpp"
 
+#include <pthread.h>
+
 #include <vector>
 
 #include "server/store/wal_write_buffer.hpp"
@@ -61,6 +63,7 @@ std::uint64_t GroupCommitter::items() const {
 }
 
 void GroupCommitter::loop() {
+  pthread_setname_np(pthread_self(), "yeyou-writer");
   std::unique_ptr<Db> db;
   std::exception_ptr open_error;
   try {

@@ -5,7 +5,8 @@
 // commits have added `step_frames` frames, this thread checkpoints what is
 // there (PASSIVE: it never blocks the writer). Past `limit_frames` the
 // writer's own commit checkpoints the little that is left, so the WAL
-// restarts from its beginning and stays bounded.
+// restarts from its beginning and stays bounded. The thread, "yeyou-ckpt",
+// runs at a lower priority than the writer.
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -17,6 +18,7 @@ namespace yeyou::store {
 
 class WalCheckpointer {
  public:
+  static constexpr int kNice = 10;  // added to the thread's nice value (see loop())
   WalCheckpointer(std::string path, int step_frames = 1000, int limit_frames = 10000);
   ~WalCheckpointer();
   WalCheckpointer(const WalCheckpointer&) = delete;

@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -124,4 +128,42 @@ TEST_CASE("WAL checkpointer: background passes keep the WAL bounded, nothing is 
   store::Stmt s(writer, "SELECT count(*) FROM t");
   s.step();
   CHECK(s.int64(0) == 1000);
+}
+
+namespace {
+
+// Nice value of this process's thread named `name`, if there is one.
+std::optional<int> thread_nice(const std::string& name) {
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string comm_name;
+    std::getline(comm, comm_name);
+    if (comm_name != name) continue;
+    std::ifstream stat(task.path() / "stat");
+    std::string line;
+    std::getline(stat, line);
+    std::istringstream fields(line.substr(line.rfind(')') + 2));  // from field 3 (state) on
+    std::string field;
+    for (int i = 3; i <= 19 && fields >> field; ++i) {
+      if (i == 19) return std::stoi(field);  // nice
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("group commit: the checkpointer runs below the writer's priority") {
+  test::TempDir dir;
+  store::GroupCommitter writer(dir.file("p.db"));
+  writer.run([](store::Db& db) { db.exec("CREATE TABLE t (x)"); });
+  std::optional<int> writer_nice, checkpointer_nice;
+  CHECK(test::wait_for([&] {
+    writer_nice = thread_nice("yeyou-writer");
+    checkpointer_nice = thread_nice("yeyou-ckpt");
+    return writer_nice && checkpointer_nice;
+  }));
+  REQUIRE(writer_nice);
+  REQUIRE(checkpointer_nice);
+  CHECK(*checkpointer_nice == std::min(19, *writer_nice + store::WalCheckpointer::kNice));
 }

@@ -18,7 +18,7 @@ namespace yeyou::store {
 
 class WalCheckpointer {
  public:
-  static constexpr int kNice = 10;  // added to the thread's nice value (see loop())
+  static constexpr int kNice = 5;  // added to the thread's nice value (see loop())
   WalCheckpointer(std::string path, int step_frames = 1000, int limit_frames = 10000);
   ~WalCheckpointer();
   WalCheckpointer(const WalCheckpointer&) = delete;

@@ -17,6 +17,9 @@ ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& k
   // Runs in the writer's next batch: durable (fsync'd) when this returns.
   std::string conflict;
   auto receipt = writer_.run([&](store::Db& db) -> ComplaintReceipt {
+    // May run twice (see GroupCommitter::run): outputs set afresh, the draft copied.
+    conflict.clear();
+    auto case_draft = draft;
     if (auto existing = store::find_complaint(db, vault_, c.id)) {
       store::count_duplicate(db, kiosk_id, "complaint");
       if (existing->payload_hash != hash) conflict = "complaint " + c.id + " was already received with a different payload";
@@ -30,7 +33,7 @@ ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& k
     check_subject_exists(db, c.subject);
     store::insert_complaint(db, c, sealed, kiosk_id, now, hash);
     store::count_stored(db, kiosk_id, "complaint");
-    intake_.on_complaint(db, draft, now);
+    intake_.on_complaint(db, case_draft, now);
     return {c, kiosk_id, now, true};
   });
   if (!conflict.empty()) throw Conflict(conflict);

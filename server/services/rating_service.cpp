@@ -44,16 +44,19 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
   // Runs in the writer's next batch: durable (fsync'd) when this returns.
   bool conflict = false;
   auto receipt = writer_.run([&](store::Db& db) -> RatingReceipt {
+    // May run twice (see GroupCommitter::run): outputs set afresh, the intake copied.
+    conflict = false;
+    auto in = intake;
     if (auto existing = store::find_rating(db, vault_, r.id)) {
       store::count_duplicate(db, kiosk_id, "rating");
       conflict = existing->payload_hash != hash;
       return {existing->rating, existing->received_at, false};
     }
-    intake_.annotate(db, r, kiosk_id, now, intake);  // also checks that the subject exists
-    store::insert_rating(db, r, sealed, now, hash, kiosk_id, intake.annotation);
+    intake_.annotate(db, r, kiosk_id, now, in);  // also checks that the subject exists
+    store::insert_rating(db, r, sealed, now, hash, kiosk_id, in.annotation);
     auto rowid = db.last_insert_id();
     store::count_stored(db, kiosk_id, "rating");
-    intake_.after_rating(db, r, kiosk_id, rowid, intake, now);
+    intake_.after_rating(db, r, kiosk_id, rowid, in, now);
     return {r, now, true};
   });
   if (conflict) throw Conflict("rating " + r.id + " was already received with a different payload");

@@ -77,8 +77,9 @@ void GroupCommitter::loop() {
     // number, far past the end of the file): with 64 MiB that scan was 5% of
     // the server's CPU. Pages it misses are read from the OS's cache.
     db->exec("PRAGMA cache_size = -8192");
-    // Each item's savepoint keeps the pages it changes in a statement journal;
-    // in memory rather than a temporary file (a file costs a write per page).
+    // An item's savepoint (see run_in_savepoints) keeps the pages it changes in
+    // a statement journal; in memory rather than a temporary file (a file costs
+    // a write per page).
     db->exec("PRAGMA temp_store = MEMORY");
   } catch (...) {
     open_error = std::current_exception();
@@ -103,30 +104,44 @@ void GroupCommitter::loop() {
     }
     std::vector<std::exception_ptr> errors(batch.size());
     std::exception_ptr batch_error;
-    try {
+    bool begun = false;
+    auto begin = [&] {
       db->exec("BEGIN IMMEDIATE");
+      begun = true;
       if (observer) observer->batch_begun(*db);
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        Stmt(*db, "SAVEPOINT item").run();  // prepared once, unlike exec()
-        try {
-          batch[i]->work(*db);
-          Stmt(*db, "RELEASE item").run();
-        } catch (...) {
-          errors[i] = std::current_exception();
-          Stmt(*db, "ROLLBACK TO item").run();
-          Stmt(*db, "RELEASE item").run();
+    };
+    auto end = [&](bool committed) {
+      if (begun && observer) observer->batch_ended(committed);
+      begun = false;
+    };
+    try {
+      begin();
+      bool done = false;
+      if (savepoint_batches_ == 0) {
+        done = run_bare(*db, batch);
+        if (!done) {
+          // An item failed, perhaps after writing: roll the batch back and run
+          // it again with a savepoint per item, so that only that item fails.
+          db->exec("ROLLBACK");
+          end(false);
+          savepoint_batches_ = kSavepointBatchesAfterFailure;
+          begin();
         }
+      } else {
+        --savepoint_batches_;
       }
+      if (!done) run_in_savepoints(*db, batch, errors);
       db->exec("COMMIT");
+      end(true);
     } catch (...) {
       batch_error = std::current_exception();
       try {
-        db->exec("ROLLBACK");
+        if (begun) db->exec("ROLLBACK");
       } catch (...) {
         // Nothing was committed either way; the callers see batch_error.
       }
+      end(false);
     }
-    if (observer) observer->batch_ended(!batch_error);
     {
       std::lock_guard lock(mu_);
       ++batches_;
@@ -135,6 +150,32 @@ void GroupCommitter::loop() {
     if (batch_error) errors.assign(batch.size(), batch_error);
     finish(batch, errors);
     batch.clear();
+  }
+}
+
+bool GroupCommitter::run_bare(Db& db, const std::vector<Item*>& batch) {
+  for (auto* item : batch) {
+    try {
+      item->work(db);
+    } catch (...) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void GroupCommitter::run_in_savepoints(Db& db, const std::vector<Item*>& batch,
+                                       std::vector<std::exception_ptr>& errors) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Stmt(db, "SAVEPOINT item").run();  // prepared once, unlike exec()
+    try {
+      batch[i]->work(db);
+      Stmt(db, "RELEASE item").run();
+    } catch (...) {
+      errors[i] = std::current_exception();
+      Stmt(db, "ROLLBACK TO item").run();
+      Stmt(db, "RELEASE item").run();
+    }
   }
 }
 

@@ -419,9 +419,59 @@ INSERT INTO ingest_counters(kiosk_id, kind, stored)
   ON CONFLICT(kiosk_id, kind) DO UPDATE SET stored = excluded.stored;
 DROP INDEX ratings_burst;
 )SQL"},
+      {8, "cases: rating, complaint and tracking number unique where present, not indexed when NULL", R"SQL(
+-- A bad review's case has no complaint id or tracking number and a
+-- complaint's has no rating id; the UNIQUE columns indexed those NULLs too (two
+-- index entries, two pages written, per case). Partial unique indexes keep the
+-- uniqueness without them. SQLite cannot drop a column constraint: the table
+-- is rebuilt (with foreign keys off, see rebuilds_tables()).
+CREATE TABLE cases_new (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('bad_review', 'complaint')),
+  rating_id TEXT REFERENCES ratings(id),
+  complaint_id TEXT REFERENCES complaints(id),
+  tracking_no TEXT,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  venue_id INTEGER REFERENCES venues(id),
+  district TEXT,
+  unit TEXT NOT NULL,                -- "venue:<id>" or "bureau"
+  state TEXT NOT NULL,
+  named INTEGER NOT NULL,            -- the evaluator left a phone number
+  level INTEGER NOT NULL DEFAULT 0,
+  received_at INTEGER NOT NULL,
+  callback_due INTEGER NOT NULL,
+  rectify_due INTEGER,
+  close_due INTEGER,
+  paused_since INTEGER,
+  paused_seconds INTEGER NOT NULL DEFAULT 0,
+  callback_reached INTEGER NOT NULL DEFAULT 0,
+  first_callback_at INTEGER,
+  resolved_at INTEGER,
+  feedback_at INTEGER,
+  closed_at INTEGER,
+  reopened INTEGER NOT NULL DEFAULT 0,
+  escalated INTEGER NOT NULL DEFAULT 0,
+  appeal TEXT CHECK (appeal IN ('pending', 'upheld', 'rejected')),
+  evaluation TEXT CHECK (evaluation IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+  outcome TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
+);
+INSERT INTO cases_new SELECT * FROM cases;
+DROP TABLE cases;
+ALTER TABLE cases_new RENAME TO cases;
+CREATE UNIQUE INDEX cases_rating ON cases(rating_id) WHERE rating_id IS NOT NULL;
+CREATE UNIQUE INDEX cases_complaint ON cases(complaint_id) WHERE complaint_id IS NOT NULL;
+CREATE UNIQUE INDEX cases_tracking_no ON cases(tracking_no) WHERE tracking_no IS NOT NULL;
+CREATE INDEX cases_unit_state ON cases(unit, state, received_at);
+CREATE INDEX cases_state_received ON cases(state, received_at);
+CREATE INDEX cases_district_received ON cases(district, received_at);
+)SQL"},
   };
   return all;
 }
+
+bool rebuilds_tables(int version) { return version == 8; }
 
 int schema_version(Db& db) {
   Stmt s(db, "PRAGMA user_version");
@@ -440,10 +490,34 @@ int migrate(Db& db) {
   int applied = 0;
   for (const auto& m : all) {
     if (m.version <= current) continue;
+    // SQLite's procedure for rebuilding a table that others reference: foreign
+    // keys off (outside the transaction: inside it the pragma does nothing),
+    // rebuild, check every reference, commit, foreign keys back on.
+    struct ForeignKeysOff {
+      Db& db;
+      bool on;
+      ForeignKeysOff(Db& d, bool off) : db(d), on(off) {
+        if (on) db.exec("PRAGMA foreign_keys = OFF");
+      }
+      ~ForeignKeysOff() {
+        try {
+          if (on) db.exec("PRAGMA foreign_keys = ON");
+        } catch (...) {
+          // Only fails on a broken connection, which then reports its own error.
+        }
+      }
+    } fk_off(db, rebuilds_tables(m.version));
     Transaction tx(db);
     // Re-check inside the write lock: another process may have migrated meanwhile.
     if (schema_version(db) >= m.version) continue;
     db.exec(m.sql);
+    if (fk_off.on) {
+      Stmt check(db, "PRAGMA foreign_key_check");
+      if (check.step())
+        throw DbError("migration " + std::to_string(m.version) + " would break a foreign key of table " +
+                          check.text(0) + "; nothing was changed",
+                      1);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(m.version));
     tx.commit();
     ++applied;

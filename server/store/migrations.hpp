@@ -15,6 +15,9 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+// Migrations that rebuild a table other tables reference; they run with
+// foreign keys off and are checked (PRAGMA foreign_key_check) before commit.
+bool rebuilds_tables(int version);
 int schema_version(Db& db);
 // Applies every pending migration; returns the number applied. Refuses a
 // database whose version is newer than this build knows.

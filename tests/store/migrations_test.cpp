@@ -102,3 +102,60 @@ TEST_CASE("migration 7 keeps every rating and complaint and counts what each kio
   index.step();
   CHECK(index.int64(0) == 0);
 }
+
+TEST_CASE("migration 8 keeps every case with its steps and notifications, ids unique where present") {
+  test::TempDir dir;
+  store::Db db(dir.file("v7.db"));
+  for (const auto& m : store::migrations())
+    if (m.version <= 7) db.exec(m.sql);
+  db.exec("PRAGMA user_version = 7");
+  db.exec("INSERT INTO ratings(id, subject_kind, subject_id, level, is_bad, channel, created_at, received_at, body, "
+          "payload_hash) VALUES('r1', 'venue', '1', 5, 1, 'kiosk', 0, 0, '{}', 'h'), "
+          "('r2', 'venue', '1', 4, 1, 'kiosk', 0, 0, '{}', 'h')");
+  db.exec("INSERT INTO complaints(id, tracking_no, kiosk_id, subject_kind, subject_id, category, created_at, "
+          "received_at, body, payload_hash) VALUES('c1', 'T-1', 'kiosk-1', 'venue', '1', 'prices', 0, 0, '{}', 'h')");
+  const char* columns =
+      "INSERT INTO cases(id, kind, rating_id, complaint_id, tracking_no, subject_kind, subject_id, unit, state, "
+      "named, level, received_at, callback_due, updated_at, outcome) VALUES";
+  db.exec(std::string(columns) + "(7, 'bad_review', 'r1', NULL, NULL, 'venue', '1', 'bureau', 'received', 1, 5, 10, "
+                                 "20, 30, 'kept'), (9, 'bad_review', 'r2', NULL, NULL, 'venue', '1', 'bureau', "
+                                 "'closed', 0, 4, 11, 21, 31, ''), (12, 'complaint', NULL, 'c1', 'T-1', 'venue', '1', "
+                                 "'bureau', 'received', 0, 0, 12, 22, 32, '')");
+  db.exec("INSERT INTO case_steps(case_id, at, actor, action, from_state, to_state, note, details) "
+          "VALUES(7, 10, 'system', 'open', '', 'received', '', '{}'), (12, 12, 'system', 'open', '', 'received', '', '{}')");
+  db.exec("INSERT INTO notifications(unit, case_id, at, kind, text) VALUES('bureau', 9, 11, 'case_opened', 'x')");
+
+  CHECK(store::migrate(db) == static_cast<int>(store::migrations().size()) - 7);
+  store::Stmt kept(db, "SELECT group_concat(id || ':' || coalesce(rating_id, '-') || ':' || coalesce(complaint_id, '-') || "
+                       "':' || coalesce(tracking_no, '-') || ':' || state || ':' || outcome, ' ') FROM "
+                       "(SELECT * FROM cases ORDER BY id)");
+  kept.step();
+  CHECK(kept.text(0) == "7:r1:-:-:received:kept 9:r2:-:-:closed: 12:-:c1:T-1:received:");
+  store::Stmt children(db, "SELECT (SELECT count(*) FROM case_steps), (SELECT count(*) FROM notifications)");
+  children.step();
+  CHECK(children.int64(0) == 2);
+  CHECK(children.int64(1) == 1);
+  // Foreign keys are on again and still point at cases.
+  store::Stmt fk(db, "PRAGMA foreign_keys");
+  fk.step();
+  CHECK(fk.int64(0) == 1);
+  CHECK_THROWS_AS(db.exec("INSERT INTO case_steps(case_id, at, actor, action, from_state, to_state, note, details) "
+                          "VALUES(999, 0, 'system', 'open', '', 'received', '', '{}')"),
+                  store::DbError);
+  CHECK_THROWS_AS(db.exec("DELETE FROM cases WHERE id = 7"), store::DbError);  // it has a step
+  // Unique where present; any number of NULLs, none of them indexed.
+  CHECK_THROWS_AS(db.exec(std::string(columns) + "(13, 'bad_review', 'r1', NULL, NULL, 'venue', '1', 'bureau', "
+                                                 "'received', 0, 4, 1, 2, 3, '')"),
+                  store::DbError);
+  CHECK_THROWS_AS(db.exec(std::string(columns) + "(13, 'complaint', NULL, 'c1', 'T-2', 'venue', '1', 'bureau', "
+                                                 "'received', 0, 0, 1, 2, 3, '')"),
+                  store::DbError);
+  store::Stmt entries(db, "SELECT (SELECT count(*) FROM cases INDEXED BY cases_complaint WHERE complaint_id IS NOT NULL), "
+                          "(SELECT count(*) FROM cases INDEXED BY cases_rating WHERE rating_id IS NOT NULL)");
+  entries.step();
+  CHECK(entries.int64(0) == 1);
+  CHECK(entries.int64(1) == 2);
+  store::Stmt integrity(db, "PRAGMA integrity_check");
+  integrity.step();
+  CHECK(integrity.text(0) == "ok");
+}

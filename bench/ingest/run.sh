@@ -21,7 +21,9 @@ for k in $(seq 1 "${YEYOU_BENCH_KIOSKS:-40}"); do
   t=$("$bin/yeyou-server" kiosk add --db "$work/bench.db" --name "bench $k" --district huancui --json | sed 's/.*"token":"\([^"]*\)".*/\1/')
   tokens="$tokens${tokens:+,}$t"
 done
-# As deployed, minus the per-request log line (stderr at 10k lines/s would measure the terminal).
+# As deployed, minus the per-request log line (stderr at 10k lines/s would measure the terminal),
+# with a worker thread for each of the 256 connections of the second load (cpp-httplib serves a
+# connection on one thread; with fewer, connections wait for a thread and the p99 is seconds).
 cat > "$work/server.toml" <<TOML
 [server]
 log_requests = false

@@ -6,6 +6,17 @@
 
 using namespace yeyou;
 
+namespace {
+
+// The first column of the first row of `sql`, as text.
+std::string first_value(store::Db& db, const std::string& sql) {
+  store::Stmt s(db, sql);
+  REQUIRE(s.step());
+  return s.text(0);
+}
+
+}  // namespace
+
 TEST_CASE("migrations apply once on a temp file and are idempotent") {
   test::TempDir dir;
   std::string path = dir.file("m.db");
@@ -126,19 +137,14 @@ TEST_CASE("migration 8 keeps every case with its steps and notifications, ids un
   db.exec("INSERT INTO notifications(unit, case_id, at, kind, text) VALUES('bureau', 9, 11, 'case_opened', 'x')");
 
   CHECK(store::migrate(db) == static_cast<int>(store::migrations().size()) - 7);
-  store::Stmt kept(db, "SELECT group_concat(id || ':' || coalesce(rating_id, '-') || ':' || coalesce(complaint_id, '-') || "
-                       "':' || coalesce(tracking_no, '-') || ':' || state || ':' || outcome, ' ') FROM "
-                       "(SELECT * FROM cases ORDER BY id)");
-  kept.step();
-  CHECK(kept.text(0) == "7:r1:-:-:received:kept 9:r2:-:-:closed: 12:-:c1:T-1:received:");
-  store::Stmt children(db, "SELECT (SELECT count(*) FROM case_steps), (SELECT count(*) FROM notifications)");
-  children.step();
-  CHECK(children.int64(0) == 2);
-  CHECK(children.int64(1) == 1);
+  CHECK(first_value(db, "SELECT group_concat(id || ':' || coalesce(rating_id, '-') || ':' || "
+                        "coalesce(complaint_id, '-') || ':' || coalesce(tracking_no, '-') || ':' || state || ':' || "
+                        "outcome, ' ') FROM (SELECT * FROM cases ORDER BY id)") ==
+        "7:r1:-:-:received:kept 9:r2:-:-:closed: 12:-:c1:T-1:received:");
+  CHECK(first_value(db, "SELECT (SELECT count(*) FROM case_steps) || ' ' || (SELECT count(*) FROM notifications)") ==
+        "2 1");
   // Foreign keys are on again and still point at cases.
-  store::Stmt fk(db, "PRAGMA foreign_keys");
-  fk.step();
-  CHECK(fk.int64(0) == 1);
+  CHECK(first_value(db, "PRAGMA foreign_keys") == "1");
   CHECK_THROWS_AS(db.exec("INSERT INTO case_steps(case_id, at, actor, action, from_state, to_state, note, details) "
                           "VALUES(999, 0, 'system', 'open', '', 'received', '', '{}')"),
                   store::DbError);
@@ -150,12 +156,8 @@ TEST_CASE("migration 8 keeps every case with its steps and notifications, ids un
   CHECK_THROWS_AS(db.exec(std::string(columns) + "(13, 'complaint', NULL, 'c1', 'T-2', 'venue', '1', 'bureau', "
                                                  "'received', 0, 0, 1, 2, 3, '')"),
                   store::DbError);
-  store::Stmt entries(db, "SELECT (SELECT count(*) FROM cases INDEXED BY cases_complaint WHERE complaint_id IS NOT NULL), "
-                          "(SELECT count(*) FROM cases INDEXED BY cases_rating WHERE rating_id IS NOT NULL)");
-  entries.step();
-  CHECK(entries.int64(0) == 1);
-  CHECK(entries.int64(1) == 2);
-  store::Stmt integrity(db, "PRAGMA integrity_check");
-  integrity.step();
-  CHECK(integrity.text(0) == "ok");
+  CHECK(first_value(db, "SELECT (SELECT count(*) FROM cases INDEXED BY cases_complaint WHERE complaint_id IS NOT NULL) "
+                        "|| ' ' || (SELECT count(*) FROM cases INDEXED BY cases_rating WHERE rating_id IS NOT NULL)") ==
+        "1 2");
+  CHECK(first_value(db, "PRAGMA integrity_check") == "ok");
 }

@@ -1,6 +1,7 @@
 #include "core/uuid.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <stdexcept>
 
@@ -9,10 +10,18 @@
 namespace yeyou {
 
 std::string new_uuid() {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+  return new_uuid(ms.count());
+}
+
+std::string new_uuid(std::int64_t unix_ms) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   std::array<std::uint8_t, 16> b{};
   randombytes_buf(b.data(), b.size());
-  b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);
+  // unix_ts_ms: 48 bits, big-endian, so that the text sorts by time.
+  auto ts = static_cast<std::uint64_t>(unix_ms < 0 ? 0 : unix_ms);
+  for (std::size_t i = 0; i < 6; ++i) b[5 - i] = static_cast<std::uint8_t>(ts >> (8 * i));
+  b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x70);
   b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;

@@ -1,11 +1,19 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace yeyou {
 
-// A random (version 4) UUID in lowercase canonical form, from libsodium's CSPRNG.
+// A new time-ordered UUID (version 7, RFC 9562) in lowercase canonical form:
+// the Unix time in milliseconds, then 74 random bits from libsodium's CSPRNG.
+// Ratings and complaints keep the kiosk's UUID as their key; ids that grow
+// with time land at the right edge of the server's indexes, where one page
+// takes a whole batch, instead of one random page each (issue 9: +20% ingest,
+// p99 a third, and no slowdown as the database grows). Unique by their random
+// bits; ordered only to the millisecond, and only as far as clocks agree.
 std::string new_uuid();
+std::string new_uuid(std::int64_t unix_ms);
 // Canonical 8-4-4-4-12 hex form, any case.
 bool is_uuid(std::string_view s);
 

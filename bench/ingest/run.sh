@@ -42,6 +42,11 @@ for conns in 16 256; do
     echo "BENCH {\"bench\":\"ingest\",\"case\":\"ratings_c$conns\",\"run\":$run,\"result\":$r}"
   done
 done
+# For comparison: a client whose keys are random (version 4), on the grown database.
+for run in $(seq 1 "$runs"); do
+  r=$(YEYOU_TOKENS="$tokens" YEYOU_RANDOM_KEYS=1 wrk_json -t2 -c16 -d"${secs}s" --timeout 5s -s "$here/ratings.lua" "$url")
+  echo "BENCH {\"bench\":\"ingest\",\"case\":\"ratings_c16_random_keys\",\"run\":$run,\"result\":$r}"
+done
 for run in $(seq 1 "$runs"); do
   r=$(wrk_json -t2 -c16 -d"$((secs / 2 > 2 ? secs / 2 : 2))s" -s "$here/health.lua" "$url/api/v1/health")
   echo "BENCH {\"bench\":\"ingest\",\"case\":\"health_c16\",\"run\":$run,\"result\":$r}"

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <set>
+
 #include "core/event.hpp"
 #include "core/feedback.hpp"
 #include "core/occupancy.hpp"
@@ -147,12 +150,30 @@ TEST_CASE("phone masking and tracking numbers") {
   CHECK(!is_tracking_no("K1"));
 }
 
-TEST_CASE("UUIDs are v4 and unique") {
+TEST_CASE("UUIDs are version 7: unique, and ordered by their millisecond") {
   auto a = new_uuid(), b = new_uuid();
   CHECK(is_uuid(a));
   CHECK(a != b);
-  CHECK(a[14] == '4');
+  CHECK(a[14] == '7');
+  CHECK(std::string("89ab").find(a[19]) != std::string::npos);  // RFC 9562 variant
   CHECK(!is_uuid("5b1f2a4e-9c3d-4e8f-a1b2-c3d4e5f6071"));
+
+  // 2026-11-30 12:00:00.123 UTC = 1796040000123 ms = 0x01a22c53827b.
+  auto at = new_uuid(1796040000123);
+  CHECK(at.substr(0, 13) == "01a22c53-827b");
+  CHECK(new_uuid(1796040000124) > new_uuid(1796040000123));
+  CHECK(new_uuid(1796040001000) > new_uuid(1796040000999));
+
+  std::set<std::string> seen;
+  for (int i = 0; i < 10000; ++i) seen.insert(new_uuid(1796040000123));
+  CHECK(seen.size() == 10000);  // the same millisecond: the random bits keep them apart
+
+  auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto fresh = new_uuid();
+  auto prefix = fresh.substr(0, 8) + fresh.substr(9, 4);
+  auto stamped = std::stoll(prefix, nullptr, 16);
+  CHECK(stamped >= now_ms);
+  CHECK(stamped < now_ms + 60'000);
 }
 
 TEST_CASE("UTF-8 checks") {

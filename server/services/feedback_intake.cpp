@@ -9,16 +9,33 @@
 namespace yeyou::services {
 namespace {
 
+// A venue's or event's id: an integer, or nothing.
+std::optional<std::int64_t> numeric_id(const std::string& id) {
+  if (id.empty() || id.size() > 10 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(id);
+}
+
+ValidationError no_such_subject(SubjectKind kind) {
+  return ValidationError("subject.id", "no " + std::string(name_of(kind)) + " with this id");
+}
+
 std::optional<std::int64_t> venue_of(store::Db& db, const Subject& s) {
-  if (s.id.empty() || s.id.size() > 10 || s.id.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  auto id = std::stoll(s.id);
+  auto id = numeric_id(s.id);
+  if (!id) return std::nullopt;
   if (s.kind == SubjectKind::venue) return id;
-  if (s.kind == SubjectKind::event) return store::event_venue(db, id);
+  if (s.kind == SubjectKind::event) return store::event_venue(db, *id);
   return std::nullopt;
 }
 
 }  // namespace
+
+void check_subject_exists(store::Db& db, const Subject& s) {
+  if (s.kind != SubjectKind::venue && s.kind != SubjectKind::event) return;
+  auto id = numeric_id(s.id);
+  bool exists = id && (s.kind == SubjectKind::venue ? store::venue_district(db, *id).has_value()
+                                                    : store::event_venue(db, *id).has_value());
+  if (!exists) throw no_such_subject(s.kind);
+}
 
 RatingIntake FeedbackIntake::prepare(const Rating& r, Timestamp now) const {
   RatingIntake in;
@@ -48,7 +65,7 @@ void FeedbackIntake::annotate(store::Db& db, const Rating& r, const std::optiona
   // is the ingest bottleneck: no second query for the check).
   bool checked = r.subject.kind == SubjectKind::venue || r.subject.kind == SubjectKind::event;
   bool exists = r.subject.kind == SubjectKind::venue ? a.district.has_value() : a.venue_id.has_value();
-  if (checked && !exists) throw ValidationError("subject.id", "no " + std::string(name_of(r.subject.kind)) + " with this id");
+  if (checked && !exists) throw no_such_subject(r.subject.kind);
   if (!a.district) a.venue_id.reset();  // no slice
   if (a.venue_id && in.case_draft) CaseService::set_venue(*in.case_draft, *a.venue_id, *a.district);
   if (kiosk_id) {

@@ -24,6 +24,10 @@ struct RatingIntake {
   std::optional<CaseDraft> case_draft;  // a bad review's case
 };
 
+// Throws ValidationError("subject.id") when a venue or event subject does not
+// exist (ids of venues and events are integers). Other subjects pass.
+void check_subject_exists(store::Db& db, const Subject& s);
+
 class FeedbackIntake {
  public:
   FeedbackIntake(CaseService& cases, AbuseConfig abuse)

@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include "server/services/service_errors.hpp"
-#include "server/store/content_store.hpp"
 #include "server/store/kiosk_store.hpp"
 #include "server/store/rating_store.hpp"
 
@@ -21,17 +20,6 @@ std::string payload_hash(const Json& canonical) {
 RatingService::RatingService(store::GroupCommitter& writer, const ContactVault& vault, FeedbackIntake& intake)
     : writer_(writer), vault_(vault), intake_(intake) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-}
-
-void check_subject_exists(store::Db& db, const Subject& s) {
-  if (s.kind != SubjectKind::venue && s.kind != SubjectKind::event) return;
-  bool numeric = !s.id.empty() && s.id.size() <= 10 && s.id.find_first_not_of("0123456789") == std::string::npos;
-  bool exists = false;
-  if (numeric) {
-    auto id = std::stoll(s.id);
-    exists = s.kind == SubjectKind::venue ? store::venue_district(db, id).has_value() : store::event_venue(db, id).has_value();
-  }
-  if (!exists) throw ValidationError("subject.id", "no " + std::string(name_of(s.kind)) + " with this id");
 }
 
 RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {

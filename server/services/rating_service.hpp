@@ -32,7 +32,5 @@ class RatingService {
 
 // A stable hash of the rating's canonical JSON, for idempotency checks.
 std::string payload_hash(const Json& canonical);
-// Throws ValidationError("subject.id") when a venue or event subject does not exist.
-void check_subject_exists(store::Db& db, const Subject& s);
 
 }  // namespace yeyou::services

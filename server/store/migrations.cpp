@@ -495,13 +495,13 @@ int migrate(Db& db) {
     // rebuild, check every reference, commit, foreign keys back on.
     struct ForeignKeysOff {
       Db& db;
-      bool on;
-      ForeignKeysOff(Db& d, bool off) : db(d), on(off) {
-        if (on) db.exec("PRAGMA foreign_keys = OFF");
+      bool active;  // false: the migration runs with foreign keys on, as usual
+      ForeignKeysOff(Db& d, bool turn_off) : db(d), active(turn_off) {
+        if (active) db.exec("PRAGMA foreign_keys = OFF");
       }
       ~ForeignKeysOff() {
         try {
-          if (on) db.exec("PRAGMA foreign_keys = ON");
+          if (active) db.exec("PRAGMA foreign_keys = ON");
         } catch (...) {
           // Only fails on a broken connection, which then reports its own error.
         }
@@ -511,7 +511,7 @@ int migrate(Db& db) {
     // Re-check inside the write lock: another process may have migrated meanwhile.
     if (schema_version(db) >= m.version) continue;
     db.exec(m.sql);
-    if (fk_off.on) {
+    if (fk_off.active) {
       Stmt check(db, "PRAGMA foreign_key_check");
       if (check.step())
         throw DbError("migration " + std::to_string(m.version) + " would break a foreign key of table " +

@@ -92,3 +92,19 @@ TEST_CASE("phone rating links: accepted once, then refused, and refused once exp
             .first == 410);
   CHECK(call(srv, "POST", "/api/v1/rating-links", "", Json{{"subject", {{"kind", "venue"}, {"id", "4"}}}}).first == 401);
 }
+
+TEST_CASE("phone rating links are refused for a venue or event that does not exist") {
+  test::TestServer srv;
+  auto kiosk = test::kiosk_token(srv);
+  for (auto [kind, id] : {std::pair<std::string, std::string>{"venue", "99999"}, {"venue", "4a"}, {"event", "99999"},
+                          {"event", "0"}}) {
+    CAPTURE(kind);
+    CAPTURE(id);
+    auto [status, body] = call(srv, "POST", "/api/v1/rating-links", kiosk, Json{{"subject", {{"kind", kind}, {"id", id}}}});
+    CHECK(status == 400);
+    CHECK(body["error"]["fields"]["subject.id"] == "no " + kind + " with this id");
+  }
+  store::Stmt links(srv.pool().get(), "SELECT count(*) FROM rating_links");
+  REQUIRE(links.step());
+  CHECK(links.int64(0) == 0);
+}

@@ -88,8 +88,7 @@ int cmd_serve(const Args& a) {
 
   store::DbPool pool(cfg.db_path);
   services::ServiceHub hub(pool, cfg);
-  http::ApiServer server(hub, {static_cast<std::size_t>(cfg.max_body_bytes), cfg.threads, cfg.log_requests,
-                               static_cast<std::size_t>(cfg.keep_alive_requests)});
+  http::ApiServer server(hub, http::http_options(cfg));
   int port = server.bind(cfg.listen_host, cfg.listen_port);
   if (port < 0) {
     std::cerr << "error: cannot listen on " << cfg.listen_host << ":" << cfg.listen_port << "\n";

@@ -1,94 +1,531 @@
 #include "server/http/api_server.hpp"
 
-#include <chrono>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <limits>
 #include <cstdio>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
-#include <httplib.h>
-#include <sys/socket.h>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 
+#include "server/http/client_address.hpp"
+#include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
+#include "server/http/request_auth.hpp"
+#include "server/http/request_log.hpp"
+#include "server/http/route.hpp"
 
 namespace yeyou::http {
-namespace {
 
-thread_local std::chrono::steady_clock::time_point request_started;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using beast::error_code;
 
-}  // namespace
+HttpOptions http_options(const services::ServerConfig& c) {
+  HttpOptions o;
+  o.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
+  o.threads = c.threads;
+  o.log_requests = c.log_requests;
+  o.keep_alive_requests = static_cast<std::size_t>(c.keep_alive_requests);
+  o.header_timeout = std::chrono::seconds{c.header_timeout_s};
+  o.body_timeout = std::chrono::seconds{c.body_timeout_s};
+  o.idle_timeout = std::chrono::seconds{c.idle_timeout_s};
+  o.max_connections = static_cast<std::size_t>(c.max_connections);
+  o.max_connections_per_address = static_cast<std::size_t>(c.max_connections_per_address);
+  o.trusted_proxies = c.trusted_proxies;
+  o.assume_tls = c.secure_cookies;
+  return o;
+}
 
-ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
-    : hub_(hub), options_(options), server_(std::make_unique<httplib::Server>()) {
-  auto& s = *server_;
-  s.set_tcp_nodelay(true);
-  s.set_payload_max_length(options_.max_body_bytes);
-  s.set_read_timeout(10, 0);
-  s.set_write_timeout(10, 0);
-  s.set_keep_alive_timeout(5);
-  // cpp-httplib's default is 5: a client then reconnects every 5 requests,
-  // which cost ingest 7% and halved /health's rate.
-  s.set_keep_alive_max_count(options_.keep_alive_requests);
-  // cpp-httplib 0.11 listens with a backlog of 5: a burst of new connections
-  // (a fleet of kiosks polling) overflows it and the kernel drops SYNs, which
-  // the clients retry after 1 s, 3 s, 7 s. Remember the socket; bind() raises it.
-  s.set_socket_options([this](socket_t sock) {
-    httplib::default_socket_options(sock);
-    listen_fd_ = static_cast<int>(sock);
-  });
-  int threads = options_.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    request_started = std::chrono::steady_clock::now();
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) write_status_error(res, res.status);
-  });
-  s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
-    } catch (...) {
-      std::fprintf(stderr, "error: %s %s: unknown exception\n", req.method.c_str(), req.path.c_str());
-    }
-    write_status_error(res, 500);
-  });
-  if (options_.log_requests) {
-    s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
-                                                                      request_started)
-                    .count();
-      std::fprintf(stderr, "%s %s %s %d %lld.%03lldms %zuB\n", req.remote_addr.c_str(), req.method.c_str(),
-                   req.path.c_str(), res.status, static_cast<long long>(us / 1000),
-                   static_cast<long long>(us % 1000), res.body.size());
+class Session;
+
+class ApiServer::Impl {
+ public:
+  Impl(services::ServiceHub& services, HttpOptions http)
+      : hub(services),
+        options(std::move(http)),
+        proxies(this->options.trusted_proxies),
+        matcher(route_table()),
+        io_count(std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2)),
+        worker_count(this->options.threads > 0
+                         ? this->options.threads
+                         : std::clamp(16 * static_cast<int>(std::thread::hardware_concurrency()), 16, 128)),
+        ioc(io_count),
+        acceptor(net::make_strand(ioc)),
+        accept_retry(acceptor.get_executor()),
+        workers(static_cast<std::size_t>(worker_count)) {}
+
+  services::ServiceHub& hub;
+  const HttpOptions options;
+  const TrustedProxies proxies;
+  const RouteMatcher matcher;
+  const int io_count;
+  const int worker_count;
+  std::atomic<bool> running{false};
+  std::atomic<bool> stopping{false};
+  std::atomic<std::size_t> queued{0};
+  bool bound = false;
+  // Open connections, by client address; and the sessions, to close idle ones
+  // at stop. Declared before the I/O context and the workers: sessions they
+  // still hold unregister here when those are destroyed.
+  std::mutex mu;
+  std::condition_variable drained;
+  std::unordered_map<std::string, std::size_t> per_address;
+  std::unordered_set<Session*> sessions;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::steady_timer accept_retry;
+  net::thread_pool workers;
+
+  void accept();
+  void refuse(tcp::socket socket);
+  bool admit(const std::string& address);
+  void release(const std::string& address, Session* s);
+};
+
+// One connection. Its steps run one at a time, on the connection's strand
+// (reading, writing) or on a worker (deciding access, the handler), so its
+// members need no lock.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, ApiServer::Impl& server, std::string peer)
+      : stream_(std::move(socket)), server_(server), peer_(std::move(peer)) {}
+  ~Session() { server_.release(peer_, this); }
+
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(true); });
+  }
+  // Closes the connection if it is between requests (server stopping).
+  void close_if_idle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_) {
+        error_code ignored;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        self->stream_.cancel();
+      }
     });
   }
-  register_routes(s, hub_);
-  register_account_routes(s, hub_);
-  register_content_routes(s, hub_);
-  register_sync_routes(s, hub_);
-  register_case_routes(s, hub_);
-  register_report_routes(s, hub_);
-  register_rating_link_routes(s, hub_);
-  register_console_routes(s, hub_);
-  register_web_routes(s, hub_);
-  s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) { add_security_headers(req, res); });
+
+ private:
+  const HttpOptions& opt() const { return server_.options; }
+
+  void wait_for_request(bool first) {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(opt().max_header_bytes));
+    // The body limit is set once the header is in: a Content-Length over it is
+    // then answered 413 rather than failing the header read.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    req_ = Request{};
+    res_ = Response{};
+    who_ = services::Principal{};
+    body_unread_ = false;
+    if (server_.stopping && !first) return close();
+    // Until a header is complete the connection has nothing in flight: a
+    // stopping server may close it.
+    idle_ = true;
+    if (first || buffer_.size() > 0) {
+      // A new connection gets the header deadline from its first moment.
+      stream_.expires_after(opt().header_timeout);
+      return read_header();
+    }
+    // Between keep-alive requests: wait (idle deadline) for the next one to begin.
+    stream_.expires_after(opt().idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](error_code ec, std::size_t n) {
+      if (ec) return self->close();
+      self->buffer_.commit(n);
+      self->stream_.expires_after(self->opt().header_timeout);
+      self->read_header();
+    });
+  }
+
+  void read_header() {
+    bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](error_code ec, std::size_t) {
+      self->on_header(ec);
+    });
+  }
+
+  void on_header(error_code ec) {
+    idle_ = false;
+    started_ = std::chrono::steady_clock::now();
+    if (ec == bhttp::error::header_limit) {
+      body_unread_ = true;  // the rest of the header is still on the wire
+      return reject(431);
+    }
+    if (ec) return close();  // timeout, reset, or garbage before any request
+    stream_.expires_never();
+    const auto& head = parser_->get();
+    req_.method = std::string(head.method_string());
+    req_.peer_addr = peer_;
+    for (const auto& f : head) req_.headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
+    auto client = server_.proxies.resolve(peer_, req_.get_header_value("X-Forwarded-For"),
+                                          req_.get_header_value("X-Forwarded-Proto"));
+    req_.remote_addr = client.address;
+    req_.secure = client.secure || opt().assume_tls;
+    body_unread_ = !parser_->is_done();
+
+    std::string_view target(head.target().data(), head.target().size());
+    auto q = target.find('?');
+    auto path = percent_decode(target.substr(0, q), false);
+    if (q != std::string_view::npos) req_.query = std::string(target.substr(q + 1));
+    auto params = parse_query(req_.query);
+    if (!path || !params || path->empty() || path->front() != '/') return reject(400);
+    req_.path = std::move(*path);
+    req_.params = std::move(*params);
+
+    match_ = server_.matcher.find(req_.method, req_.path);
+    if (!match_.route) {
+      if (!match_.allow.empty()) res_.set_header("Allow", match_.allow);
+      return reject(match_.allow.empty() ? 404 : 405);
+    }
+    req_.matches.clear();
+    req_.matches.push_back(req_.path);
+    for (auto& p : match_.params) req_.matches.push_back(std::move(p));
+    // Never inflate: a small compressed body could expand without bound.
+    auto encoding = req_.get_header_value("Content-Encoding");
+    if (!encoding.empty() && !iequals(encoding, "identity")) return reject(415);
+    if (auto length = parser_->content_length(); length && *length > opt().max_body_bytes) return reject(413);
+    parser_->body_limit(opt().max_body_bytes);  // bounds a chunked body as it arrives
+    to_worker([](Session& s) { s.decide_access(); });
+  }
+
+  // On a worker: who is asking, and may they? Then the body, then the handler.
+  void decide_access() {
+    try {
+      who_ = authorize(server_.hub, match_.route->access, req_);
+    } catch (...) {
+      write_exception(res_, std::current_exception(), req_.method + " " + match_.log_path);
+      return to_strand([](Session& s) { s.send(); });
+    }
+    if (!body_unread_ || take_buffered_body()) return run_handler();
+    if (parse_error_) return to_strand([](Session& s) { s.reject(s.parse_error_); });
+    to_strand([](Session& s) { s.read_body(); });
+  }
+
+  // Parses body bytes that arrived with the header; true when the body is complete.
+  bool take_buffered_body() {
+    parse_error_ = 0;
+    while (!parser_->is_done() && buffer_.size() > 0) {
+      error_code ec;
+      auto n = parser_->put(buffer_.data(), ec);
+      buffer_.consume(n);
+      if (ec == bhttp::error::need_more) break;
+      if (ec) {
+        parse_error_ = ec == bhttp::error::body_limit ? 413 : 400;
+        return false;
+      }
+      if (n == 0) break;
+    }
+    if (parser_->is_done()) body_unread_ = false;
+    return parser_->is_done();
+  }
+
+  void read_body() {
+    auto expect = req_.get_header_value("Expect");
+    if (iequals(expect, "100-continue")) {
+      // The client waits for this before it sends the body: access is decided, so go ahead.
+      static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      stream_.expires_after(opt().write_timeout);
+      return net::async_write(stream_, net::buffer(kContinue), [self = shared_from_this()](error_code ec, std::size_t) {
+        if (ec) return self->close();
+        self->read_rest_of_body();
+      });
+    }
+    read_rest_of_body();
+  }
+
+  void read_rest_of_body() {
+    stream_.expires_after(opt().body_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](error_code ec, std::size_t) {
+      self->stream_.expires_never();
+      if (ec == bhttp::error::body_limit) return self->reject(413);
+      if (ec == beast::error::timeout) return self->reject(408);
+      if (ec) return self->close();
+      self->body_unread_ = false;
+      self->to_worker([](Session& s) { s.run_handler(); });
+    });
+  }
+
+  // On a worker.
+  void run_handler() {
+    req_.body = std::move(parser_->get().body());
+    res_.set_header("Cache-Control", "no-store");
+    Exchange x{server_.hub, req_, res_, who_};
+    try {
+      match_.route->handler(x);
+    } catch (...) {
+      res_ = Response{};
+      res_.set_header("Cache-Control", "no-store");
+      write_exception(res_, std::current_exception(), req_.method + " " + match_.log_path);
+    }
+    to_strand([](Session& s) { s.send(); });
+  }
+
+  // Answers without running a handler (and closes when the body was not read).
+  void reject(int status) {
+    if (req_.method.empty()) req_.method = "-";
+    if (match_.log_path.empty()) match_.log_path = req_.path.empty() ? "-" : req_.path;
+    write_status_error(res_, status);
+    if (status == 503) res_.set_header("Retry-After", "1");
+    send();
+  }
+
+  void send() {
+    bool head_only = req_.method == "HEAD";
+    bool keep = !body_unread_ && !server_.stopping && parser_ && parser_->get().keep_alive() &&
+                ++served_ < opt().keep_alive_requests;
+    if (res_.status >= 400 && res_.get_header_value("Cache-Control").empty())
+      res_.set_header("Cache-Control", "no-store");
+    res_.set_header("X-Content-Type-Options", "nosniff");
+    add_security_headers(req_, res_);
+    out_ = {};
+    out_.version(11);
+    out_.result(static_cast<unsigned>(res_.status));
+    for (auto& [k, v] : res_.headers) out_.insert(k, v);
+    std::size_t bytes = res_.body.size();
+    out_.keep_alive(keep);
+    if (head_only) {
+      out_.content_length(bytes);
+    } else {
+      out_.body() = std::move(res_.body);
+      out_.prepare_payload();
+    }
+    if (opt().log_requests)
+      log_request(req_.remote_addr.empty() ? peer_ : req_.remote_addr, req_.method, match_.log_path, res_.status,
+                  std::chrono::steady_clock::now() - started_, bytes);
+    stream_.expires_after(opt().write_timeout);
+    bhttp::async_write(stream_, out_, [self = shared_from_this(), keep](error_code ec, std::size_t) {
+      self->stream_.expires_never();
+      if (ec) return self->close();
+      if (self->body_unread_) return self->linger_close();
+      if (!keep) return self->close();
+      self->out_ = {};
+      self->wait_for_request(false);
+    });
+  }
+
+  // The client may still be sending the body we refused. Closing with unread
+  // data would reset the connection and could destroy our answer before the
+  // client reads it, so stop sending, then read and drop what still arrives,
+  // for a bounded time and amount, before closing.
+  void linger_close() {
+    error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(kLingerTime);
+    drain(0);
+  }
+
+  void drain(std::size_t dropped) {
+    buffer_.consume(buffer_.size());
+    if (dropped > kLingerBytes) return close();
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self = shared_from_this(), dropped](error_code ec, std::size_t n) {
+                              if (ec) return self->close();
+                              self->drain(dropped + n);
+                            });
+  }
+
+  static constexpr std::chrono::seconds kLingerTime{2};
+  static constexpr std::size_t kLingerBytes = 1024 * 1024;
+
+  void close() {
+    error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  template <typename F>
+  void to_worker(F step) {
+    if (server_.queued.fetch_add(1) >= opt().max_queued_requests) {
+      server_.queued.fetch_sub(1);
+      return reject(503);
+    }
+    net::post(server_.workers, [self = shared_from_this(), step] {
+      self->server_.queued.fetch_sub(1);
+      step(*self);
+    });
+  }
+
+  template <typename F>
+  void to_strand(F step) {
+    net::post(stream_.get_executor(), [self = shared_from_this(), step] { step(*self); });
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> out_;
+  ApiServer::Impl& server_;
+  std::string peer_;
+  Request req_;
+  Response res_;
+  services::Principal who_;
+  RouteMatcher::Match match_;
+  std::chrono::steady_clock::time_point started_{};
+  std::size_t served_ = 0;
+  bool body_unread_ = false;
+  int parse_error_ = 0;
+  bool idle_ = false;
+};
+
+bool ApiServer::Impl::admit(const std::string& address) {
+  std::lock_guard lock(mu);
+  auto& n = per_address[address];
+  if (sessions.size() >= options.max_connections || n >= options.max_connections_per_address) {
+    if (n == 0) per_address.erase(address);
+    return false;
+  }
+  ++n;
+  return true;
 }
 
-ApiServer::~ApiServer() { stop(); }
+void ApiServer::Impl::release(const std::string& address, Session* s) {
+  std::lock_guard lock(mu);
+  sessions.erase(s);
+  auto it = per_address.find(address);
+  if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+  if (sessions.empty()) drained.notify_all();
+}
+
+// Past a cap: a short 503 and close, without reading the request.
+void ApiServer::Impl::refuse(tcp::socket socket) {
+  static const std::string kBusy = [] {
+    std::string body = R"({"error":{"code":"unavailable","message":"too many connections; retry shortly","fields":{}}})";
+    return "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n"
+           "Content-Type: application/json; charset=utf-8\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+  }();
+  auto s = std::make_shared<tcp::socket>(std::move(socket));
+  net::async_write(*s, net::buffer(kBusy), [s](error_code, std::size_t) {
+    error_code ignored;
+    s->shutdown(tcp::socket::shutdown_send, ignored);
+    s->close(ignored);
+  });
+}
+
+void ApiServer::Impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+    if (!ec) {
+      error_code aec;
+      auto remote = socket.remote_endpoint(aec);
+      if (!aec) {
+        std::string peer = remote.address().to_string();
+        socket.set_option(tcp::no_delay(true), aec);
+        if (!admit(peer)) {
+          refuse(std::move(socket));
+        } else {
+          auto session = std::make_shared<Session>(std::move(socket), *this, peer);
+          {
+            std::lock_guard lock(mu);
+            sessions.insert(session.get());
+          }
+          session->start();
+        }
+      }
+    } else if (ec == net::error::no_descriptors) {
+      // Out of file descriptors: give connections a moment to close.
+      accept_retry.expires_after(std::chrono::milliseconds{50});
+      accept_retry.async_wait([this](error_code) { accept(); });
+      return;
+    }
+    accept();
+  });
+}
+
+ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
+    : impl_(std::make_unique<Impl>(hub, std::move(options))) {}
+
+ApiServer::~ApiServer() {
+  stop();
+  impl_->workers.join();
+}
 
 int ApiServer::bind(const std::string& host, int port) {
-  int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
-  // listen() again on a listening socket only changes its backlog (capped by net.core.somaxconn).
-  if (bound > 0 && listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
-  return bound;
+  auto& s = *impl_;
+  // Every connection is a descriptor: allow as many as the hard limit does.
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &lim);
+  }
+  error_code ec;
+  auto address = net::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
+  if (ec) return -1;
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
+  s.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor.bind(endpoint, ec);
+  // A deep backlog: a fleet of kiosks reconnecting at once must not see SYNs dropped.
+  if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    error_code ignored;
+    s.acceptor.close(ignored);
+    return -1;
+  }
+  s.bound = true;
+  return s.acceptor.local_endpoint().port();
 }
 
-bool ApiServer::serve() { return server_->listen_after_bind(); }
-void ApiServer::stop() {
-  if (server_) server_->stop();
+bool ApiServer::serve() {
+  auto& s = *impl_;
+  if (!s.bound) return false;
+  auto guard = net::make_work_guard(s.ioc);
+  s.accept();
+  std::vector<std::thread> threads;
+  for (int i = 1; i < s.io_count; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.running = true;
+  s.ioc.run();
+  for (auto& t : threads) t.join();
+  s.running = false;
+  return true;
 }
-bool ApiServer::is_running() const { return server_->is_running(); }
+
+void ApiServer::stop() {
+  auto& s = *impl_;
+  if (s.stopping.exchange(true) || !s.bound) {
+    s.ioc.stop();
+    return;
+  }
+  net::post(s.acceptor.get_executor(), [&s] {
+    error_code ignored;
+    s.acceptor.close(ignored);
+  });
+  // Owning references, taken under the lock (a session whose last owner is
+  // gone is skipped) and dropped outside it: a session's destructor takes the lock.
+  std::vector<std::shared_ptr<Session>> open;
+  {
+    std::lock_guard lock(s.mu);
+    for (auto* session : s.sessions)
+      if (auto owner = session->weak_from_this().lock()) open.push_back(std::move(owner));
+  }
+  for (auto& session : open) session->close_if_idle();
+  open.clear();
+  {
+    // Requests in flight finish and their connections close; then stop.
+    std::unique_lock lock(s.mu);
+    s.drained.wait_for(lock, s.options.write_timeout, [&s] { return s.sessions.empty(); });
+  }
+  s.ioc.stop();
+}
+
+bool ApiServer::is_running() const { return impl_->running; }
+int ApiServer::worker_threads() const { return impl_->worker_count; }
+int ApiServer::io_threads() const { return impl_->io_count; }
 
 }  // namespace yeyou::http

@@ -34,6 +34,17 @@ struct CaseView {
   bool overdue = false;
 };
 
+struct CaseSource {
+  std::int64_t case_id = 0;
+  CaseKind kind{};
+  std::string text;                         // complaint text or rating comment
+  std::optional<ComplaintCategory> category;  // complaints
+  std::optional<int> level;                 // ratings
+  std::vector<BadReason> reasons;           // ratings
+  std::optional<Channel> channel;           // ratings
+  std::optional<Timestamp> created_at;      // absent when the source row is gone
+};
+
 // An action not allowed in the case's current state (409, with the allowed actions).
 class IllegalTransition : public std::runtime_error {
  public:
@@ -101,6 +112,9 @@ class CaseService {
   }
   std::int64_t unread(const std::vector<std::string>& units) { return store::unread_count(pool_.get(), units); }
   bool mark_read(std::int64_t id, const std::vector<std::string>& units, Timestamp now);
+  // What the visitor wrote on a case in the caller's units: complaint text
+  // or rating comment and reasons, never the contact (case_source.cpp).
+  CaseSource source(const Principal& who, std::int64_t id);
   // A complaint's public status by tracking number: no personal data. Throws NotFound.
   store::CaseRow public_complaint(const std::string& tracking_no);
 

@@ -9,16 +9,11 @@
 
 #include "core/feedback.hpp"
 #include "server/services/principal.hpp"
+#include "server/services/service_errors.hpp"
 #include "server/services/rating_service.hpp"
 #include "server/store/db_pool.hpp"
 
 namespace yeyou::services {
-
-// The link has expired (HTTP 410).
-class Gone : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 struct IssuedRatingLink {
   std::string token;

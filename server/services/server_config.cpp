@@ -27,11 +27,18 @@ ServerConfig load_server_config(const std::string& path) {
   } catch (const ConfigError& e) {
     throw ConfigError(path + ": server.listen: " + e.what());
   }
-  cfg.threads = static_cast<int>(f.integer("server.threads", cfg.threads, 1, 256));
+  cfg.threads = static_cast<int>(f.integer("server.threads", cfg.threads, 0, 1024));
   cfg.keep_alive_requests =
       static_cast<int>(f.integer("server.keep_alive_requests", cfg.keep_alive_requests, 1, 100000));
   cfg.max_body_bytes = f.integer("server.max_body_bytes", cfg.max_body_bytes, 1024, 16 * 1024 * 1024);
   cfg.log_requests = f.boolean("server.log_requests", cfg.log_requests);
+  cfg.header_timeout_s = static_cast<int>(f.integer("server.header_timeout_seconds", cfg.header_timeout_s, 1, 300));
+  cfg.body_timeout_s = static_cast<int>(f.integer("server.body_timeout_seconds", cfg.body_timeout_s, 1, 3600));
+  cfg.idle_timeout_s = static_cast<int>(f.integer("server.idle_timeout_seconds", cfg.idle_timeout_s, 1, 3600));
+  cfg.max_connections = static_cast<int>(f.integer("server.max_connections", cfg.max_connections, 1, 1'000'000));
+  cfg.max_connections_per_address = static_cast<int>(
+      f.integer("server.max_connections_per_address", cfg.max_connections_per_address, 1, 1'000'000));
+  cfg.trusted_proxies = f.strings("server.trusted_proxies", cfg.trusted_proxies);
   cfg.assets_dir = f.string("server.assets_dir", cfg.assets_dir);
   cfg.web_dir = f.string("server.web_dir", cfg.web_dir);
   cfg.secure_cookies = f.boolean("server.secure_cookies", cfg.secure_cookies);

@@ -3,6 +3,7 @@
 // default; command-line flags override the file.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/occupancy.hpp"
 #include "server/services/auth_service.hpp"
@@ -15,9 +16,16 @@ struct ServerConfig {
   std::string db_path = "yeyou.db";
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
-  int threads = 8;
+  int threads = 0;  // handler threads; 0 = sized to the machine
   int keep_alive_requests = 100;
   std::int64_t max_body_bytes = 64 * 1024;
+  int header_timeout_s = 10;
+  int body_timeout_s = 30;
+  int idle_timeout_s = 60;
+  int max_connections = 20000;
+  int max_connections_per_address = 256;
+  // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed.
+  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   bool log_requests = true;
   std::string assets_dir;  // empty: $YEYOU_ASSETS_DIR, ./assets, or the source tree's assets
   std::int64_t max_event_query_days = 62;

@@ -35,6 +35,12 @@ class Forbidden : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The object existed but has expired, as a used-up rating link (410).
+class Gone : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Too many attempts; retry after the given number of seconds (429).
 class Throttled : public std::runtime_error {
  public:

@@ -11,6 +11,7 @@
 
 #include <httplib.h>
 
+#include "support/free_port.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -27,11 +28,7 @@ std::string slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-int free_port() {
-  httplib::Server s;
-  int port = s.bind_to_any_port("127.0.0.1");
-  return port;
-}
+using yeyou::test::free_port;
 
 }  // namespace
 

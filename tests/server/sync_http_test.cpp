@@ -225,7 +225,7 @@ TEST_CASE("heartbeats: own kiosk only, validated, latest kept, offline after 3 m
   CHECK(j1["kiosk_id"] == id1);
   CHECK(j1["outbox_depth"] == 2);
   CHECK(j1["received_at"].is_string());
-  CHECK(call(srv, "POST", "/api/v1/kiosks/" + id1 + "/heartbeat", k2, beat).first == 403);
+  CHECK(call(srv, "POST", "/api/v1/kiosks/" + id1 + "/heartbeat", k2, beat).first == 404);  // not its own
   CHECK(call(srv, "POST", "/api/v1/kiosks/" + id1 + "/heartbeat", "", beat).first == 401);
   Json bad = beat;
   bad["outbox_depth"] = -1;

@@ -1,14 +1,13 @@
 // The web console (/console/), the public pages (/results, /c/{tracking},
 // /r/{token}) and their static files (/static/…), served from server/web.
 // Pages are HTML shells; everything they show comes from the JSON API.
-#include <httplib.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "server/http/api_server.hpp"
+#include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
 
 namespace yeyou::http {
@@ -30,7 +29,7 @@ std::string content_type_for(const fs::path& p) {
 
 // Serves root/rel if it is a regular file inside root; 404 otherwise (no
 // listings, no way out of the folder).
-void send_file(const fs::path& root, const std::string& rel, httplib::Response& res) {
+void send_file(const fs::path& root, const std::string& rel, Response& res) {
   std::error_code ec;
   if (rel.empty() || rel.find("..") != std::string::npos || rel.front() == '/' || rel.find('\\') != std::string::npos) {
     write_status_error(res, 404);
@@ -62,29 +61,34 @@ std::string resolve_web_dir(const std::string& configured) {
 #endif
 }
 
-void register_web_routes(httplib::Server& server, services::ServiceHub& hub) {
-  std::error_code ec;
-  auto root = std::make_shared<fs::path>(fs::weakly_canonical(resolve_web_dir(hub.config.web_dir), ec));
+namespace handlers {
+namespace {
 
-  auto page = [root](const char* file) {
-    return [root, file](const httplib::Request&, httplib::Response& res) { send_file(*root, file, res); };
-  };
-  server.Get("/", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/console/"); });
-  server.Get("/console", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/console/"); });
-  server.Get("/console/", page("console.html"));
-  server.Get("/results", page("results.html"));
-  server.Get(R"(/c/[A-Za-z0-9-]{1,40})", page("complaint.html"));
-  server.Get(R"(/r/[A-Za-z0-9_-]{1,64})", page("rate.html"));
-  server.Get(R"(/static/([A-Za-z0-9_./-]{1,200}))", [root](const httplib::Request& req, httplib::Response& res) {
-    send_file(*root, req.matches[1], res);
-    // Static files may be cached briefly; pages and API answers are no-store.
-    res.set_header("Cache-Control", "no-cache");
-  });
+void send_page(Exchange& x, const char* file) {
+  std::error_code ec;
+  send_file(fs::weakly_canonical(resolve_web_dir(x.hub.config.web_dir), ec), file, x.res);
 }
+
+}  // namespace
+
+void redirect_to_console(Exchange& x) { x.res.set_redirect("/console/"); }
+void console_page(Exchange& x) { send_page(x, "console.html"); }
+void results_page(Exchange& x) { send_page(x, "results.html"); }
+void complaint_page(Exchange& x) { send_page(x, "complaint.html"); }
+void rating_page(Exchange& x) { send_page(x, "rate.html"); }
+
+void static_file(Exchange& x) {
+  std::error_code ec;
+  send_file(fs::weakly_canonical(resolve_web_dir(x.hub.config.web_dir), ec), x.req.matches[1], x.res);
+  // Static files may be cached briefly; pages and API answers are no-store.
+  x.res.set_header("Cache-Control", "no-cache");
+}
+
+}  // namespace handlers
 
 // Security headers on every answer; HTML gets a Content-Security-Policy that
 // allows scripts only from this origin (no inline script anywhere).
-void add_security_headers(const httplib::Request& req, httplib::Response& res) {
+void add_security_headers(const Request& req, Response& res) {
   res.set_header("X-Frame-Options", "DENY");
   res.set_header("Referrer-Policy", "no-referrer");
   auto type = res.get_header_value("Content-Type");

@@ -5,7 +5,7 @@ namespace yeyou::services {
 ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
     : pool(db_pool),
       config(cfg),
-      writer(db_pool.path()),
+      writer(db_pool.path(), 512, db_pool.vfs()),
       vault(cfg.contact_key_path()),
       notifier(),
       cases(db_pool, cfg.cases, vault, notifier),

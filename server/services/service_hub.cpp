@@ -22,7 +22,8 @@ ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
       sync(db_pool, cfg.sync),
       heartbeats(db_pool, cfg.sync.live_poll_s),
       stats(db_pool),
-      rating_links(db_pool, ratings, cfg.rating_link_days) {
+      rating_links(db_pool, ratings, cfg.rating_link_days),
+      health(db_pool) {
   writer.set_observer(&intake.bursts());
 }
 

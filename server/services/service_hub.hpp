@@ -12,6 +12,7 @@
 #include "server/services/complaint_service.hpp"
 #include "server/services/content_service.hpp"
 #include "server/services/event_service.hpp"
+#include "server/services/health_service.hpp"
 #include "server/services/heartbeat_service.hpp"
 #include "server/services/notice_service.hpp"
 #include "server/services/occupancy_service.hpp"
@@ -51,6 +52,7 @@ struct ServiceHub {
   HeartbeatService heartbeats;
   StatsService stats;
   RatingLinkService rating_links;
+  HealthService health;
 };
 
 }  // namespace yeyou::services

@@ -1,9 +1,24 @@
 #include "core/sqlite_db.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace yeyou::sqlite {
 namespace {
+
+// Creates a missing database file readable by its owner only, before SQLite
+// opens it: SQLite would create it 0644 less the process's umask, and it
+// creates the -wal and -shm files with the database file's mode. An existing
+// file keeps the mode its owner gave it.
+void create_owner_only(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return;  // it exists, or SQLite's own open reports why it cannot be created
+  ::fchmod(fd, 0600);  // whatever the umask took away
+  ::close(fd);
+}
 
 [[noreturn]] void throw_db(sqlite3* db, const std::string& what) {
   int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
@@ -13,6 +28,7 @@ namespace {
 }  // namespace
 
 Db::Db(const std::string& path, Sync sync, int busy_timeout_ms, const char* vfs) : path_(path) {
+  create_owner_only(path);
   int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");

@@ -20,10 +20,19 @@ class DbError : public std::runtime_error {
  public:
   DbError(const std::string& message, int extended_code) : std::runtime_error(message), code_(extended_code) {}
   int code() const { return code_; }
-  bool is_constraint() const { return (code_ & 0xff) == 19; }  // SQLITE_CONSTRAINT
-  bool is_full() const { return (code_ & 0xff) == 13; }        // SQLITE_FULL
+  // The primary result code (SQLITE_FULL for SQLITE_FULL and its extended codes).
+  int primary_code() const { return code_ & 0xff; }
+  bool is_constraint() const { return primary_code() == 19; }  // SQLITE_CONSTRAINT
+  bool is_full() const { return primary_code() == 13; }        // SQLITE_FULL: the disk (or a quota) is full
+  bool is_io_error() const { return primary_code() == 10; }    // SQLITE_IOERR and its extended codes
+  // SQLITE_BUSY or SQLITE_LOCKED: another connection held the lock past busy_timeout.
+  bool is_busy() const { return primary_code() == 5 || primary_code() == 6; }
+  // The database could not do it now but may shortly, once the lock is free,
+  // the disk has space or the I/O error has passed; the request itself was
+  // fine (HTTP: 503 with Retry-After).
+  bool is_unavailable() const { return is_busy() || is_full() || is_io_error(); }
   // SQLITE_CORRUPT or SQLITE_NOTADB: the file is not a usable database.
-  bool is_corrupt() const { return (code_ & 0xff) == 11 || (code_ & 0xff) == 26; }
+  bool is_corrupt() const { return primary_code() == 11 || primary_code() == 26; }
 
  private:
   int code_;
@@ -33,8 +42,9 @@ enum class Sync { normal, full };
 
 class Db {
  public:
-  // Opens (creating if needed) with WAL, busy_timeout, foreign_keys on;
-  // `vfs` names a registered SQLite VFS (nullptr: the default).
+  // Opens (creating if needed, mode 0600, as SQLite then makes its -wal and
+  // -shm) with WAL, busy_timeout, foreign_keys on; `vfs` names a registered
+  // SQLite VFS (nullptr: the default).
   explicit Db(const std::string& path, Sync sync = Sync::normal, int busy_timeout_ms = 5000, const char* vfs = nullptr);
   ~Db();
   Db(const Db&) = delete;

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "core/config_file.hpp"
 #include "server/cli/account_commands.hpp"
@@ -18,6 +19,7 @@
 #include "server/http/api_server.hpp"
 #include "server/services/demo_seed.hpp"
 #include "server/services/server_config.hpp"
+#include "server/store/health_store.hpp"
 #include "server/store/migrations.hpp"
 
 namespace yeyou::cli {
@@ -77,8 +79,28 @@ int cmd_seed_demo(const Args& a) {
   return 0;
 }
 
+// A damaged database is refused before anything writes to it or serves from
+// it (PRAGMA quick_check: every page and B-tree, without the index
+// cross-checks of integrity_check; seconds for a large database, once at start).
+bool database_sound(const std::string& path) {
+  std::vector<std::string> problems;
+  try {
+    store::Db db(path);
+    problems = store::quick_check(db);
+  } catch (const store::DbError& e) {
+    if (!e.is_corrupt()) throw;
+    problems.push_back(e.what());
+  }
+  if (problems.empty()) return true;
+  std::cerr << "error: the database " << path << " is damaged; not serving it. Restore it from a backup.\n"
+            << "PRAGMA quick_check found:\n";
+  for (const auto& p : problems) std::cerr << "  " << p << "\n";
+  return false;
+}
+
 int cmd_serve(const Args& a) {
   auto cfg = load_config(a);
+  if (!database_sound(cfg.db_path)) return 1;
   // Block SIGINT/SIGTERM in every thread; one thread waits for them and stops the server.
   sigset_t set;
   sigemptyset(&set);

@@ -89,7 +89,7 @@ Session AuthService::login(const std::string& login, const std::string& password
     throttle_.failed(login, address, now);
     throw Unauthorized("wrong login or password");
   }
-  throttle_.succeeded(login);
+  throttle_.succeeded(login, address);
   Session s;
   s.token = new_token();
   s.expires_at = now + config_.session_lifetime;

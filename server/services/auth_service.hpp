@@ -44,8 +44,11 @@ class AuthService {
  public:
   AuthService(store::DbPool& pool, AuthConfig config);
 
-  // Throws Throttled when the account or address has failed too often,
-  // Unauthorized on a wrong login or password (one message for both).
+  // `address` is the client's address (the TCP peer, or the forwarded one
+  // when behind a trusted proxy). Throws Throttled while this login from this
+  // address, or this address across logins, has failed too often (see
+  // LoginThrottle); Unauthorized on a wrong login or password (one message
+  // for both).
   Session login(const std::string& login, const std::string& password, const std::string& address, Timestamp now);
   void logout(const std::string& token, Timestamp now);
   // The principal behind a bearer token (user session or device), if any.

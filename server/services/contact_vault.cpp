@@ -1,8 +1,11 @@
 #include "server/services/contact_vault.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -24,12 +27,18 @@ ContactVault::ContactVault(const std::string& key_file) {
     crypto_secretbox_keygen(key_);
     char hex[sizeof key_ * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, key_, sizeof key_);
-    mode_t old = umask(077);
-    std::ofstream out(key_file, std::ios::trunc);
-    umask(old);
-    out << hex << "\n";
-    if (!out) throw std::runtime_error("cannot write contact key file " + key_file);
-    chmod(key_file.c_str(), 0600);
+    hex[sizeof key_ * 2] = '\n';
+    // Owner-only from the start (not through the umask, which is the whole
+    // process's); O_EXCL: never through a link someone placed there.
+    int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    bool ok = fd >= 0 && ::fchmod(fd, 0600) == 0 && ::write(fd, hex, sizeof hex) == static_cast<ssize_t>(sizeof hex) &&
+              ::fsync(fd) == 0;
+    int err = errno;
+    if (fd >= 0) {
+      ::close(fd);
+      if (!ok) ::unlink(key_file.c_str());  // no half-written key for the next start to refuse
+    }
+    if (!ok) throw std::runtime_error("cannot create contact key file " + key_file + ": " + std::strerror(err));
     return;
   }
   std::string hex;

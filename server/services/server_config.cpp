@@ -50,8 +50,13 @@ ServerConfig load_server_config(const std::string& path) {
   cfg.crowd.full = f.number("crowd.full", cfg.crowd.full, 0.01, 10);
   cfg.auth.session_lifetime = std::chrono::seconds{
       f.integer("auth.session_hours", cfg.auth.session_lifetime.count() / 3600, 1, 24 * 30) * 3600};
-  cfg.auth.throttle.max_account_failures = static_cast<int>(
-      f.integer("auth.max_failures_per_account", cfg.auth.throttle.max_account_failures, 1, 1000));
+  // max_failures_per_account is the key's former name (failures were counted per account).
+  auto before_delay =
+      f.integer("auth.max_failures_per_account", cfg.auth.throttle.pair_failures_before_delay, 1, 1000);
+  cfg.auth.throttle.pair_failures_before_delay =
+      static_cast<int>(f.integer("auth.failures_before_delay", before_delay, 1, 1000));
+  cfg.auth.throttle.max_delay = std::chrono::seconds{
+      f.integer("auth.max_delay_minutes", cfg.auth.throttle.max_delay.count() / 60, 1, 24 * 60) * 60};
   cfg.auth.throttle.max_address_failures = static_cast<int>(
       f.integer("auth.max_failures_per_address", cfg.auth.throttle.max_address_failures, 1, 100000));
   cfg.auth.throttle.window = std::chrono::seconds{

@@ -5,7 +5,7 @@ namespace yeyou::services {
 ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
     : pool(db_pool),
       config(cfg),
-      writer(db_pool.path()),
+      writer(db_pool.path(), 512, db_pool.vfs()),
       vault(cfg.contact_key_path()),
       notifier(),
       cases(db_pool, cfg.cases, vault, notifier),
@@ -26,7 +26,8 @@ ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
       transit(db_pool),
       parking(db_pool),
       ics_import(db_pool),
-      ics_export(db_pool) {
+      ics_export(db_pool),
+      health(db_pool) {
   writer.set_observer(&intake.bursts());
 }
 

@@ -12,6 +12,7 @@
 #include "server/services/complaint_service.hpp"
 #include "server/services/content_service.hpp"
 #include "server/services/event_service.hpp"
+#include "server/services/health_service.hpp"
 #include "server/services/heartbeat_service.hpp"
 #include "server/services/ics_export_service.hpp"
 #include "server/services/ics_import_service.hpp"
@@ -59,6 +60,7 @@ struct ServiceHub {
   ParkingService parking;
   IcsImportService ics_import;
   IcsExportService ics_export;
+  HealthService health;
 };
 
 }  // namespace yeyou::services

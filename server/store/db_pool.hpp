@@ -14,14 +14,18 @@ namespace yeyou::store {
 
 class DbPool {
  public:
-  explicit DbPool(std::string path, Sync sync = Sync::normal);
+  // `vfs` names a registered SQLite VFS for every connection (nullptr: the
+  // default); the string must outlive the pool (a VFS's own zName does).
+  explicit DbPool(std::string path, Sync sync = Sync::normal, const char* vfs = nullptr);
   // The calling thread's connection.
   Db& get();
   const std::string& path() const { return path_; }
+  const char* vfs() const { return vfs_; }
 
  private:
   std::string path_;
   Sync sync_;
+  const char* vfs_;
   std::mutex mu_;
   std::unordered_map<std::thread::id, std::unique_ptr<Db>> conns_;
 };

@@ -8,8 +8,8 @@
 
 namespace yeyou::store {
 
-GroupCommitter::GroupCommitter(const std::string& path, std::size_t max_batch)
-    : path_(path), max_batch_(max_batch), checkpointer_(path), thread_([this] { loop(); }) {}
+GroupCommitter::GroupCommitter(const std::string& path, std::size_t max_batch, const char* vfs)
+    : path_(path), vfs_(vfs), max_batch_(max_batch), checkpointer_(path, 1000, 10000, vfs), thread_([this] { loop(); }) {}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -68,7 +68,7 @@ void GroupCommitter::loop() {
   std::exception_ptr open_error;
   try {
     // Its WAL writes are coalesced (one write per commit instead of two per page).
-    db = std::make_unique<Db>(path_, Sync::full, 5000, wal_write_buffer_vfs());
+    db = std::make_unique<Db>(path_, Sync::full, 5000, wal_write_buffer_vfs(vfs_));
     // Checkpoints run beside the writer (a few tens of MB of WAL at most, so
     // hot index pages rewritten by many batches are copied back once).
     checkpointer_.attach(*db);

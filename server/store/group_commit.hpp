@@ -34,7 +34,10 @@ class BatchObserver {
 
 class GroupCommitter {
  public:
-  explicit GroupCommitter(const std::string& path, std::size_t max_batch = 512);
+  // `vfs` names the registered SQLite VFS the writer's files go through
+  // (nullptr: the default; the string must outlive the writer); its WAL
+  // writes are coalesced above it.
+  explicit GroupCommitter(const std::string& path, std::size_t max_batch = 512, const char* vfs = nullptr);
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
@@ -82,6 +85,7 @@ class GroupCommitter {
   static void finish(const std::vector<Item*>& batch, const std::vector<std::exception_ptr>& errors);
 
   std::string path_;
+  const char* vfs_;
   std::size_t max_batch_;
   mutable std::mutex mu_;
   std::condition_variable wake_;

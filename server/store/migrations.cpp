@@ -467,6 +467,14 @@ CREATE INDEX cases_unit_state ON cases(unit, state, received_at);
 CREATE INDEX cases_state_received ON cases(state, received_at);
 CREATE INDEX cases_district_received ON cases(district, received_at);
 )SQL"},
+      {9, "health checks: one row the server rewrites to learn that the database can write", R"SQL(
+CREATE TABLE health_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  probed_at INTEGER NOT NULL,       -- UTC seconds of the last successful probe
+  probes INTEGER NOT NULL           -- counts up, so that every probe changes the row
+);
+INSERT INTO health_probe(id, probed_at, probes) VALUES (1, 0, 0);
+)SQL"},
   };
   return all;
 }

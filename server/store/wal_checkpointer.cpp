@@ -12,8 +12,8 @@
 
 namespace yeyou::store {
 
-WalCheckpointer::WalCheckpointer(std::string path, int step_frames, int limit_frames)
-    : path_(std::move(path)), step_frames_(step_frames), limit_frames_(limit_frames), thread_([this] { loop(); }) {}
+WalCheckpointer::WalCheckpointer(std::string path, int step_frames, int limit_frames, const char* vfs)
+    : path_(std::move(path)), vfs_(vfs), step_frames_(step_frames), limit_frames_(limit_frames), thread_([this] { loop(); }) {}
 
 WalCheckpointer::~WalCheckpointer() {
   {
@@ -70,7 +70,7 @@ void WalCheckpointer::loop() {
       requested_ = false;
     }
     try {
-      if (!db) db = std::make_unique<Db>(path_, Sync::full);
+      if (!db) db = std::make_unique<Db>(path_, Sync::full, 5000, vfs_);
       db->exec("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (const std::exception& e) {
       // The writer's own checkpoint at the limit still bounds the WAL.

@@ -19,7 +19,8 @@ namespace yeyou::store {
 class WalCheckpointer {
  public:
   static constexpr int kNice = 5;  // added to the thread's nice value (see loop())
-  WalCheckpointer(std::string path, int step_frames = 1000, int limit_frames = 10000);
+  // `vfs`: the registered SQLite VFS to open the database with (nullptr: the default).
+  WalCheckpointer(std::string path, int step_frames = 1000, int limit_frames = 10000, const char* vfs = nullptr);
   ~WalCheckpointer();
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
@@ -33,6 +34,7 @@ class WalCheckpointer {
   void loop();
 
   std::string path_;
+  const char* vfs_;
   int step_frames_, limit_frames_;
   int requested_at_ = 0;  // the WAL's size when a pass was last requested (writer thread only)
   mutable std::mutex mu_;

@@ -3,7 +3,12 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <map>
+#include <memory>
 #include <mutex>
+#include <string>
+
+#include "server/store/db.hpp"
 
 namespace yeyou::store {
 namespace {
@@ -122,13 +127,12 @@ int x_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* f, int flags, 
   return SQLITE_OK;
 }
 
-sqlite3_vfs make_vfs() {
-  sqlite3_vfs* r = sqlite3_vfs_find(nullptr);
+sqlite3_vfs make_vfs(sqlite3_vfs* r, const char* name) {
   sqlite3_vfs v = *r;
   v.iVersion = 2;
   v.szOsFile = static_cast<int>(sizeof(BufferedFile)) + r->szOsFile;
   v.pNext = nullptr;
-  v.zName = "yeyou-wal-write-buffer";
+  v.zName = name;
   v.pAppData = r;
   v.xOpen = x_open;
   v.xDelete = [](sqlite3_vfs* s, const char* n, int sync) { return real_vfs(s)->xDelete(real_vfs(s), n, sync); };
@@ -154,11 +158,25 @@ sqlite3_vfs make_vfs() {
 
 }  // namespace
 
-const char* wal_write_buffer_vfs() {
-  static sqlite3_vfs vfs = make_vfs();
-  static std::once_flag once;
-  std::call_once(once, [] { sqlite3_vfs_register(&vfs, 0); });
-  return vfs.zName;
+const char* wal_write_buffer_vfs(const char* base) {
+  // One per base, registered for the life of the process (SQLite keeps the pointers).
+  struct Registered {
+    std::string name;
+    sqlite3_vfs vfs;
+  };
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Registered>> by_base;
+  std::lock_guard lock(mu);
+  sqlite3_vfs* r = sqlite3_vfs_find(base);
+  if (!r) throw DbError(std::string("no SQLite VFS named ") + base, SQLITE_ERROR);
+  auto& slot = by_base[r->zName];
+  if (!slot) {
+    slot = std::make_unique<Registered>();
+    slot->name = base ? std::string("yeyou-wal-write-buffer+") + r->zName : "yeyou-wal-write-buffer";
+    slot->vfs = make_vfs(r, slot->name.c_str());
+    sqlite3_vfs_register(&slot->vfs, 0);
+  }
+  return slot->name.c_str();
 }
 
 }  // namespace yeyou::store

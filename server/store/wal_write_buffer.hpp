@@ -9,8 +9,10 @@
 // database, the shared memory index) go straight through.
 namespace yeyou::store {
 
-// The VFS's name, registered (once, not as the default) on first use; pass it
-// to Db to open a connection whose WAL writes are coalesced.
-const char* wal_write_buffer_vfs();
+// The name of the VFS that coalesces WAL writes above `base` (a registered
+// VFS's name; nullptr: the default VFS), registered (once per base, not as
+// the default) on first use; pass it to Db to open a connection whose WAL
+// writes are coalesced.
+const char* wal_write_buffer_vfs(const char* base = nullptr);
 
 }  // namespace yeyou::store

@@ -36,7 +36,7 @@ TEST_CASE("sessions expire") {
   CHECK_FALSE(srv.hub().auth.authenticate(token, now + std::chrono::hours{13}).has_value());
 }
 
-TEST_CASE("repeated failures lock the account, even for the right password") {
+TEST_CASE("repeated failures of a login from one address delay it, even for the right password") {
   test::TestServer srv;
   test::sign_in_as(srv, "dave", Role::bureau);
   for (int i = 0; i < 5; ++i)

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -107,4 +108,32 @@ TEST_CASE("serve with the shipped config file works from any working directory")
   int status = 0;
   waitpid(pid, &status, 0);
   CHECK(WIFEXITED(status));
+}
+
+TEST_CASE("serve refuses a damaged database with a clear message, before listening") {
+  yeyou::test::TempDir dir;
+  std::string db = dir.file("damaged.db");
+  REQUIRE(run("seed-demo --db " + db, dir.file("seed.log")) == 0);
+  REQUIRE_FALSE(std::filesystem::exists(db + "-wal"));  // everything is in the database file
+  constexpr std::uintmax_t kPage = 4096;
+  auto pages = std::filesystem::file_size(db) / kPage;
+  REQUIRE(pages >= 16);
+  {
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(pages / 2 * kPage));
+    std::string junk(4 * kPage, '\x5a');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    REQUIRE(f.good());
+  }
+  int port = free_port();
+  // `timeout`: a server that failed to refuse would otherwise serve forever.
+  std::string cmd = "timeout 60 " + std::string(YEYOU_SERVER_BIN) + " serve --db " + db + " --listen 127.0.0.1:" +
+                    std::to_string(port) + " >" + dir.file("serve.log") + " 2>&1";
+  int rc = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 1);
+  std::string log = slurp(dir.file("serve.log"));
+  CHECK_MESSAGE(log.find("is damaged") != std::string::npos, log);
+  CHECK(log.find("quick_check") != std::string::npos);
+  CHECK(log.find("listening") == std::string::npos);
 }

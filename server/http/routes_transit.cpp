@@ -2,8 +2,6 @@
 // parks with their night fees, and iCalendar export and import.
 #include <httplib.h>
 
-#include <memory>
-
 #include "core/ical_parser.hpp"
 #include "server/http/api_server.hpp"
 #include "server/http/json_response.hpp"
@@ -19,15 +17,6 @@ namespace {
 
 using services::Principal;
 using services::Role;
-
-// The transport services are stateless apart from the pool, so the routes own them.
-struct TransportServices {
-  explicit TransportServices(store::DbPool& pool) : transit(pool), parking(pool), ics_import(pool), ics_export(pool) {}
-  services::TransitService transit;
-  services::ParkingService parking;
-  services::IcsImportService ics_import;
-  services::IcsExportService ics_export;
-};
 
 std::optional<std::string> param(const httplib::Request& req, const char* key) {
   if (!req.has_param(key)) return std::nullopt;
@@ -95,19 +84,17 @@ void write_calendar_text(httplib::Response& res, const std::string& text, const 
 }  // namespace
 
 void register_transit_routes(httplib::Server& server, services::ServiceHub& hub) {
-  auto sv = std::make_shared<TransportServices>(hub.pool);
-
-  server.Get("/api/v1/departures", [sv](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/api/v1/departures", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       services::DepartureRequest q{param(req, "stop"), param(req, "at"), param(req, "limit")};
-      write_json(res, 200, board_json(sv->transit.departures(q, now_utc())));
+      write_json(res, 200, board_json(hub.transit.departures(q, now_utc())));
     });
   });
 
   server.Get(R"(/api/v1/kiosks/([A-Za-z0-9._-]{1,64})/departures)",
-             [sv](const httplib::Request& req, httplib::Response& res) {
+             [&hub](const httplib::Request& req, httplib::Response& res) {
                guarded(res, [&] {
-                 auto board = sv->transit.kiosk_board(req.matches[1], param(req, "at"), param(req, "limit"), now_utc());
+                 auto board = hub.transit.kiosk_board(req.matches[1], param(req, "at"), param(req, "limit"), now_utc());
                  Json stops = Json::array();
                  for (const auto& s : board.stops) {
                    if (s.board) stops.push_back(board_json(*s.board));
@@ -122,7 +109,7 @@ void register_transit_routes(httplib::Server& server, services::ServiceHub& hub)
                });
              });
 
-  server.Put(R"(/api/v1/kiosks/([A-Za-z0-9._-]{1,64})/stops)", [sv, &hub](const httplib::Request& req,
+  server.Put(R"(/api/v1/kiosks/([A-Za-z0-9._-]{1,64})/stops)", [&hub](const httplib::Request& req,
                                                                          httplib::Response& res) {
     guarded(res, [&] {
       require_role(hub, req, {Role::bureau, Role::admin});
@@ -134,14 +121,14 @@ void register_transit_routes(httplib::Server& server, services::ServiceHub& hub)
         if (!s.is_string()) throw ValidationError("stops", "must be an array of stop_id strings");
         stops.push_back(s.get<std::string>());
       }
-      auto unknown = sv->transit.set_kiosk_stops(req.matches[1], stops);
+      auto unknown = hub.transit.set_kiosk_stops(req.matches[1], stops);
       write_json(res, 200, Json{{"kiosk_id", std::string(req.matches[1])}, {"stops", stops}, {"unknown_stops", unknown}});
     });
   });
 
-  server.Get("/api/v1/transit/feed", [sv](const httplib::Request&, httplib::Response& res) {
+  server.Get("/api/v1/transit/feed", [&hub](const httplib::Request&, httplib::Response& res) {
     guarded(res, [&] {
-      auto f = sv->transit.feed_info();
+      auto f = hub.transit.feed_info();
       if (!f) throw services::NotFound("no transit feed has been imported");
       write_json(res, 200,
                  Json{{"agency_name", f->agency_name},
@@ -157,71 +144,71 @@ void register_transit_routes(httplib::Server& server, services::ServiceHub& hub)
     });
   });
 
-  server.Get("/api/v1/parking", [sv](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/api/v1/parking", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       Timestamp now = now_utc();
-      Timestamp at = sv->parking.parse_at(param(req, "at"), now);
+      Timestamp at = hub.parking.parse_at(param(req, "at"), now);
       Json parks = Json::array();
-      for (const auto& s : sv->parking.status(at, now)) parks.push_back(car_park_json(s, sv->parking.zone()));
-      write_json(res, 200, Json{{"at", format_iso8601(at, sv->parking.zone())}, {"car_parks", parks}});
+      for (const auto& s : hub.parking.status(at, now)) parks.push_back(car_park_json(s, hub.parking.zone()));
+      write_json(res, 200, Json{{"at", format_iso8601(at, hub.parking.zone())}, {"car_parks", parks}});
     });
   });
 
-  server.Get(R"(/api/v1/parking/(\d+))", [sv](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/api/v1/parking/(\d+))", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       Timestamp now = now_utc();
-      auto status = sv->parking.status_of(path_id(req, 1), sv->parking.parse_at(param(req, "at"), now), now);
-      write_json(res, 200, car_park_json(status, sv->parking.zone()));
+      auto status = hub.parking.status_of(path_id(req, 1), hub.parking.parse_at(param(req, "at"), now), now);
+      write_json(res, 200, car_park_json(status, hub.parking.zone()));
     });
   });
 
-  server.Post("/api/v1/parking", [sv, &hub](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/api/v1/parking", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto who = require_user(hub, req);
-      write_json(res, 201, to_json(sv->parking.create(who, parse_body(req), now_utc())));
+      write_json(res, 201, to_json(hub.parking.create(who, parse_body(req), now_utc())));
     });
   });
 
-  server.Put(R"(/api/v1/parking/(\d+))", [sv, &hub](const httplib::Request& req, httplib::Response& res) {
+  server.Put(R"(/api/v1/parking/(\d+))", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto who = require_user(hub, req);
-      write_json(res, 200, to_json(sv->parking.replace(who, path_id(req, 1), parse_body(req), now_utc())));
+      write_json(res, 200, to_json(hub.parking.replace(who, path_id(req, 1), parse_body(req), now_utc())));
     });
   });
 
-  server.Post(R"(/api/v1/parking/(\d+)/spaces)", [sv, &hub](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/api/v1/parking/(\d+)/spaces)", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto who = require_user(hub, req);
-      auto u = sv->parking.staff_spaces(who, path_id(req, 1), parse_body(req), now_utc());
-      write_json(res, 200, spaces_update_json(u, sv->parking.zone()));
+      auto u = hub.parking.staff_spaces(who, path_id(req, 1), parse_body(req), now_utc());
+      write_json(res, 200, spaces_update_json(u, hub.parking.zone()));
     });
   });
 
-  server.Post(R"(/api/v1/parking/(\d+)/counts)", [sv, &hub](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/api/v1/parking/(\d+)/counts)", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto who = require_device(hub, req, Principal::Kind::counter);
-      auto u = sv->parking.counter_spaces(who, path_id(req, 1), parse_body(req), now_utc());
-      write_json(res, 200, spaces_update_json(u, sv->parking.zone()));
+      auto u = hub.parking.counter_spaces(who, path_id(req, 1), parse_body(req), now_utc());
+      write_json(res, 200, spaces_update_json(u, hub.parking.zone()));
     });
   });
 
-  server.Get(R"(/api/v1/venues/(\d+)/calendar\.ics)", [sv](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/api/v1/venues/(\d+)/calendar\.ics)", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto id = path_id(req, 1);
-      write_calendar_text(res, sv->ics_export.venue_calendar(id, read_lang(req), now_utc()),
+      write_calendar_text(res, hub.ics_export.venue_calendar(id, read_lang(req), now_utc()),
                           "venue-" + std::to_string(id) + ".ics");
     });
   });
 
-  server.Get(R"(/api/v1/events/(\d+)\.ics)", [sv](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/api/v1/events/(\d+)\.ics)", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto id = path_id(req, 1);
-      write_calendar_text(res, sv->ics_export.event_calendar(id, read_lang(req), now_utc()),
+      write_calendar_text(res, hub.ics_export.event_calendar(id, read_lang(req), now_utc()),
                           "event-" + std::to_string(id) + ".ics");
     });
   });
 
-  server.Post(R"(/api/v1/venues/(\d+)/calendar\.ics)", [sv, &hub](const httplib::Request& req,
+  server.Post(R"(/api/v1/venues/(\d+)/calendar\.ics)", [&hub](const httplib::Request& req,
                                                                   httplib::Response& res) {
     guarded(res, [&] {
       auto who = require_user(hub, req);
@@ -232,7 +219,7 @@ void register_transit_routes(httplib::Server& server, services::ServiceHub& hub)
         category = *parsed;
       }
       try {
-        auto sum = sv->ics_import.import(who, path_id(req, 1), req.body, now_utc(), category);
+        auto sum = hub.ics_import.import(who, path_id(req, 1), req.body, now_utc(), category);
         write_json(res, 200,
                    Json{{"vevents", sum.vevents},     {"occurrences", sum.occurrences}, {"created", sum.created},
                         {"updated", sum.updated},     {"unchanged", sum.unchanged},     {"withdrawn", sum.withdrawn},

@@ -22,7 +22,11 @@ ServiceHub::ServiceHub(store::DbPool& db_pool, const ServerConfig& cfg)
       sync(db_pool, cfg.sync),
       heartbeats(db_pool, cfg.sync.live_poll_s),
       stats(db_pool),
-      rating_links(db_pool, ratings, cfg.rating_link_days) {
+      rating_links(db_pool, ratings, cfg.rating_link_days),
+      transit(db_pool),
+      parking(db_pool),
+      ics_import(db_pool),
+      ics_export(db_pool) {
   writer.set_observer(&intake.bursts());
 }
 

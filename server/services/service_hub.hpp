@@ -13,13 +13,17 @@
 #include "server/services/content_service.hpp"
 #include "server/services/event_service.hpp"
 #include "server/services/heartbeat_service.hpp"
+#include "server/services/ics_export_service.hpp"
+#include "server/services/ics_import_service.hpp"
 #include "server/services/notice_service.hpp"
 #include "server/services/occupancy_service.hpp"
+#include "server/services/parking_service.hpp"
 #include "server/services/rating_link_service.hpp"
 #include "server/services/rating_service.hpp"
 #include "server/services/server_config.hpp"
 #include "server/services/stats_service.hpp"
 #include "server/services/sync_service.hpp"
+#include "server/services/transit_service.hpp"
 #include "server/services/venue_service.hpp"
 
 namespace yeyou::services {
@@ -51,6 +55,10 @@ struct ServiceHub {
   HeartbeatService heartbeats;
   StatsService stats;
   RatingLinkService rating_links;
+  TransitService transit;
+  ParkingService parking;
+  IcsImportService ics_import;
+  IcsExportService ics_export;
 };
 
 }  // namespace yeyou::services

@@ -160,11 +160,8 @@ DeviceCredentials AuthService::add_kiosk(const std::string& name, const std::opt
     throw ValidationError("name", "must be 1 to 100 bytes of text");
   auto& db = pool_.get();
   store::Transaction tx(db);
-  if (district) {
-    store::Stmt s(db, "SELECT 1 FROM districts WHERE id = ?1");
-    s.bind(1, *district);
-    if (!s.step()) throw ValidationError("district", "no district with id '" + *district + "'");
-  }
+  if (district && !store::district_exists(db, *district))
+    throw ValidationError("district", "no district with id '" + *district + "'");
   DeviceCredentials c{"", new_token()};
   store::DeviceRow row{"", "kiosk", name, district, std::nullopt, false};
   c.id = store::insert_device(db, row, token_hash(c.token), now);

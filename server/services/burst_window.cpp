@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "server/store/rating_store.hpp"
+
 namespace yeyou::services {
 namespace {
 
@@ -51,21 +53,14 @@ void BurstWindow::add(const std::string& k, std::int64_t t) {
 }
 
 void BurstWindow::load(store::Db& db) {
-  {
-    store::Stmt s(db, "SELECT coalesce(max(rowid), 0) FROM ratings");
-    s.step();
-    last_rowid_ = s.int64(0);
-  }
+  last_rowid_ = store::last_rating_seq(db);
   auto oldest = seconds_of(now_utc()) - window_.count() - kLoadSlackSeconds;
-  store::Stmt s(db,
-                "SELECT kiosk_id, subject_kind, subject_id, received_at FROM ratings WHERE rowid <= ?1 "
-                "ORDER BY rowid DESC");
-  s.bind(1, last_rowid_);
-  while (s.step()) {
-    auto t = s.int64(3);
-    if (t < oldest) break;
-    if (!s.is_null(0)) add(key(s.text(0), s.text(1), s.text(2)), t);
-  }
+  store::visit_ratings_newest_first(db, last_rowid_, [&](const store::RatingArrival& a) {
+    auto t = seconds_of(a.received_at);
+    if (t < oldest) return false;
+    if (a.kiosk_id) add(key(*a.kiosk_id, a.subject_kind, a.subject_id), t);
+    return true;
+  });
   loaded_ = true;
 }
 
@@ -74,11 +69,9 @@ void BurstWindow::batch_begun(store::Db& db) {
   pending_rowid_ = 0;
   if (!loaded_) return load(db);
   // Ratings stored by anyone else since our last batch.
-  store::Stmt s(db, "SELECT rowid, kiosk_id, subject_kind, subject_id, received_at FROM ratings WHERE rowid > ?1");
-  s.bind(1, last_rowid_);
-  while (s.step()) {
-    last_rowid_ = std::max(last_rowid_, s.int64(0));
-    if (!s.is_null(1)) add(key(s.text(1), s.text(2), s.text(3)), s.int64(4));
+  for (const auto& a : store::ratings_after(db, last_rowid_)) {
+    last_rowid_ = std::max(last_rowid_, a.seq);
+    if (a.kiosk_id) add(key(*a.kiosk_id, a.subject_kind, a.subject_id), seconds_of(a.received_at));
   }
 }
 

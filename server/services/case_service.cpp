@@ -6,6 +6,7 @@
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
 #include "server/store/rating_rollup.hpp"
+#include "server/store/rating_store.hpp"
 
 namespace yeyou::services {
 namespace {
@@ -40,9 +41,6 @@ std::vector<std::string> names(const std::vector<CaseAction>& actions) {
   for (auto a : actions) out.emplace_back(name_of(a));
   return out;
 }
-
-std::string contact_column_table(const store::CaseRow& c) { return c.rating_id ? "ratings" : "complaints"; }
-std::string source_id(const store::CaseRow& c) { return c.rating_id ? *c.rating_id : c.complaint_id.value_or(""); }
 
 Json step_details(const Json& body) { return body.is_object() ? body : Json::object(); }
 
@@ -117,11 +115,9 @@ void CaseService::set_venue(CaseDraft& d, std::int64_t venue_id, const std::stri
 }
 
 std::optional<Contact> CaseService::contact_of(store::Db& db, const store::CaseRow& c) {
-  store::Stmt s(db, "SELECT contact_json FROM " + contact_column_table(c) + " WHERE id = ?1");
-  s.bind(1, source_id(c));
-  if (!s.step() || s.is_null(0)) return std::nullopt;
-  std::string raw = s.text(0);
-  Json j = Json::parse(vault_.open(raw), nullptr, false);
+  auto sealed = store::sealed_contact_of(db, c);
+  if (!sealed) return std::nullopt;
+  Json j = Json::parse(vault_.open(*sealed), nullptr, false);
   if (!j.is_object()) return std::nullopt;
   return Contact{j.value("name", ""), j.value("phone", "")};
 }
@@ -289,8 +285,7 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
   if (action == CaseAction::appeal_decision && c.appeal == "upheld" && c.rating_id) {
     // Excluded from statistics, never deleted; the exclusion is published as a count.
     auto bucket = store::rating_bucket(*c.rating_id, db);
-    store::Stmt s(db, "UPDATE ratings SET excluded = 1 WHERE id = ?1");
-    s.bind(1, *c.rating_id).run();
+    store::exclude_rating(db, *c.rating_id);
     store::rollup_move(db, *c.rating_id, bucket, "excluded");
   }
   Json details = step_details(body);
@@ -405,15 +400,7 @@ int CaseService::escalate_overdue(Timestamp now) {
 int CaseService::purge_contacts(Timestamp now) {
   auto& db = pool_.get();
   store::Transaction tx(db);
-  auto cutoff = (now - std::chrono::days{config_.contact_retention_days}).time_since_epoch().count();
-  int n = 0;
-  for (const char* table : {"ratings", "complaints"}) {
-    std::string key = std::string(table) == "ratings" ? "rating_id" : "complaint_id";
-    store::Stmt s(db, std::string("UPDATE ") + table + " SET contact_json = NULL WHERE contact_json IS NOT NULL AND id IN "
-                      "(SELECT " + key + " FROM cases WHERE state = 'closed' AND closed_at < ?1)");
-    s.bind(1, cutoff).run();
-    n += db.changes();
-  }
+  int n = store::forget_contacts_closed_before(db, now - std::chrono::days{config_.contact_retention_days});
   if (n > 0) store::append_audit(db, {0, now, "system", "purge_contacts", "contact", "*", nullptr, nullptr,
                                      std::to_string(n) + " contacts deleted after retention"});
   tx.commit();

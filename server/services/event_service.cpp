@@ -9,12 +9,6 @@
 namespace yeyou::services {
 namespace {
 
-std::int64_t next_event_id(store::Db& db) {
-  store::Stmt s(db, "SELECT coalesce(max(id), 0) + 1 FROM events");
-  s.step();
-  return s.int64(0);
-}
-
 // Splits off the server-side keys the event decoder does not know.
 std::string take_string(Json& body, const char* key, std::size_t max, FieldErrors& errors) {
   if (!body.is_object() || !body.contains(key)) return "";
@@ -74,21 +68,16 @@ CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, 
   CreatedEvents out;
   std::vector<TimeWindow> windows = rule ? expand(*rule) : std::vector<TimeWindow>{{proto.start, proto.end}};
   if (rule) {
-    store::Stmt s(db, "INSERT INTO event_series(venue_id, rule, created_at) VALUES(?1, ?2, ?3)");
-    s.bind(1, venue_id).bind(2, to_json(*rule).dump()).bind(3, now.time_since_epoch().count()).run();
-    out.series_id = db.last_insert_id();
+    out.series_id = store::insert_event_series(db, venue_id, *rule, now);
   }
-  std::int64_t id = next_event_id(db);
+  std::int64_t id = store::next_event_id(db);
   for (const auto& w : windows) {
     Event e = proto;
     e.id = id++;
     e.start = w.begin;
     e.end = w.end;
     store::upsert_event(db, e, now);
-    if (out.series_id) {
-      store::Stmt s(db, "UPDATE events SET series_id = ?2 WHERE id = ?1");
-      s.bind(1, e.id).bind(2, out.series_id).run();
-    }
+    if (out.series_id) store::set_event_series(db, e.id, out.series_id);
     Json after = to_json(e);
     if (out.series_id) after["series_id"] = out.series_id;
     store::append_audit(db, {0, now, who.actor(), "create", "event", std::to_string(e.id), nullptr, after, reason});

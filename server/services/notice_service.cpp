@@ -22,9 +22,7 @@ Notice NoticeService::issue(const Principal& who, const Json& body, Timestamp no
     if (!numeric || !store::find_venue(db, std::stoll(n.target_id)))
       throw ValidationError("target.id", "no venue with this id");
   } else if (n.target == NoticeTarget::district) {
-    store::Stmt s(db, "SELECT 1 FROM districts WHERE id = ?1");
-    s.bind(1, n.target_id);
-    if (!s.step()) throw ValidationError("target.id", "no district with this id");
+    if (!store::district_exists(db, n.target_id)) throw ValidationError("target.id", "no district with this id");
   }
   n.id = store::insert_notice(db, n, now);
   store::append_audit(db, {0, now, who.actor(), "issue", "notice", std::to_string(n.id), nullptr, to_json(n), ""});

@@ -55,11 +55,7 @@ OccupancyUpdate OccupancyService::apply(store::Db& db, std::int64_t venue_id, st
     auto percent = u.reading.count * 100 / venue.capacity;
     Notice n = capacity_notice(venue, u.level, percent, now);
     u.alert_notice_id = store::insert_notice(db, n, now);
-    store::Stmt s(db,
-                  "INSERT INTO venue_alerts(venue_id, level, count, capacity, raised_at, notice_id) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    s.bind(1, venue_id).bind(2, name_of(u.level)).bind(3, u.reading.count).bind(4, venue.capacity);
-    s.bind(5, now.time_since_epoch().count()).bind(6, *u.alert_notice_id).run();
+    store::add_venue_alert(db, {venue_id, u.level, u.reading.count, venue.capacity, now, *u.alert_notice_id});
     n.id = *u.alert_notice_id;
     store::append_audit(db, {0, now, "system", "capacity_alert", "notice", std::to_string(n.id), nullptr, to_json(n),
                              std::string(name_of(u.level))});
@@ -116,16 +112,9 @@ OccupancyUpdate OccupancyService::counter_reading(const Principal& who, const st
   auto device = store::find_device(db, counter_id);
   if (!device || device->revoked || !device->venue_id) throw Forbidden("counter " + counter_id + " is not active");
   std::int64_t venue_id = *device->venue_id;
-  store::Stmt last(db, "SELECT coalesce(max(seq), 0) FROM counter_readings WHERE counter_id = ?1");
-  last.bind(1, counter_id);
-  last.step();
-  std::int64_t max_seq = last.int64(0);
-  store::Stmt ins(db,
-                  "INSERT INTO counter_readings(counter_id, seq, entered, exited, taken_at, received_at) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(counter_id, seq) DO NOTHING");
-  ins.bind(1, counter_id).bind(2, *seq).bind(3, *in).bind(4, *out).bind(5, taken_at.time_since_epoch().count());
-  ins.bind(6, now.time_since_epoch().count()).run();
-  if (db.changes() == 0) {  // a repeat: the delta was already applied
+  std::int64_t max_seq = store::last_counter_seq(db, counter_id);
+  if (!store::insert_counter_reading(db, {counter_id, *seq, *in, *out, taken_at, now})) {
+    // A repeat: the delta was already applied.
     OccupancyUpdate u;
     u.applied = false;
     if (auto latest = store::latest_occupancy_of(db, venue_id)) {

@@ -41,8 +41,8 @@ RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_i
       return {existing->rating, existing->received_at, false};
     }
     intake_.annotate(db, r, kiosk_id, now, in);  // also checks that the subject exists
-    store::insert_rating(db, r, sealed, now, hash, kiosk_id, in.annotation);
-    auto rowid = db.last_insert_id();
+    // Inserted: find_rating above saw no row, on this writer's own connection.
+    auto rowid = store::insert_rating(db, r, sealed, now, hash, kiosk_id, in.annotation).value_or(0);
     store::count_stored(db, kiosk_id, "rating");
     intake_.after_rating(db, r, kiosk_id, rowid, in, now);
     return {r, now, true};

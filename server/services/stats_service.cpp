@@ -14,6 +14,8 @@
 #include "server/store/case_store.hpp"
 #include "server/store/content_store.hpp"
 #include "server/store/rating_rollup.hpp"
+#include "server/store/rating_store.hpp"
+#include "server/store/stats_store.hpp"
 
 namespace yeyou::services {
 namespace {
@@ -35,32 +37,15 @@ std::string previous_period(const std::string& period) {
   return buf;
 }
 
-// A WHERE clause over ratings or cases for the query's filters, with its binds.
-struct Where {
-  std::string sql;
-  std::vector<std::string> text;  // bound in order after any fixed parameters
-};
-
-Where filters(store::Db& db, const StatsQuery& q) {
-  Where w;
-  auto add = [&](const std::string& clause, const std::string& value) {
-    w.sql += " AND " + clause;
-    w.text.push_back(value);
-  };
-  if (q.district) add("district = ?", *q.district);
-  if (q.venue_id) add("venue_id = ?", std::to_string(*q.venue_id));
-  if (q.subject_kind) add("subject_kind = ?", *q.subject_kind);
+// The query's slice as the store filters it.
+store::StatsFilter filter_of(store::Db& db, const StatsQuery& q) {
+  store::StatsFilter f{q.district, q.venue_id, q.subject_kind, std::nullopt};
   if (q.category) {
-    std::string ids;
+    f.venue_ids.emplace();
     for (const auto& v : store::list_venues(db))
-      if (name_of(v.category) == *q.category) ids += (ids.empty() ? "" : ",") + std::to_string(v.id);
-    w.sql += " AND venue_id IN (" + (ids.empty() ? std::string("NULL") : ids) + ")";
+      if (name_of(v.category) == *q.category) f.venue_ids->push_back(v.id);
   }
-  return w;
-}
-
-void bind_all(store::Stmt& s, int first, const std::vector<std::string>& values) {
-  for (std::size_t i = 0; i < values.size(); ++i) s.bind(first + static_cast<int>(i), values[i]);
+  return f;
 }
 
 bool on_time(const store::CaseRow& c) {
@@ -151,33 +136,19 @@ StatsQuery StatsService::make_query(const std::optional<std::string>& period, co
 Metrics StatsService::metrics(const StatsQuery& q) {
   auto& db = pool_.get();
   Metrics m;
-  Where w = filters(db, q);
-  // One pass over the (district, month, suspect, excluded, level) index.
-  {
-    store::Stmt s(db, "SELECT bucket, level >= 4, sum(n) FROM rating_rollup WHERE month = ?1" + w.sql +
-                          " GROUP BY 1, 2");
-    s.bind(1, q.period);
-    bind_all(s, 2, w.text);
-    while (s.step()) {
-      std::string bucket = s.text(0);
-      bool bad = s.int64(1) != 0;
-      auto n = s.int64(2);
-      if (bucket == "excluded") m.excluded += n;
-      else if (bucket == "suspect") m.suspect += n;
-      else (bad ? m.bad : m.good) += n;
-    }
-    m.ratings = m.good + m.bad;
+  auto f = filter_of(db, q);
+  for (const auto& c : store::rating_counts(db, q.period, f)) {
+    if (c.bucket == "excluded") m.excluded += c.n;
+    else if (c.bucket == "suspect") m.suspect += c.n;
+    else (c.bad ? m.bad : m.good) += c.n;
   }
+  m.ratings = m.good + m.bad;
   {
     std::map<std::string, std::int64_t> counts;
-    store::Stmt s(db, "SELECT reasons, sum(n) FROM rating_rollup WHERE month = ?1 AND bucket = 'counted' "
-                      "AND level >= 4 AND reasons <> ''" + w.sql + " GROUP BY reasons");
-    s.bind(1, q.period);
-    bind_all(s, 2, w.text);
-    while (s.step()) {
-      std::stringstream ss(s.text(0));
+    for (const auto& c : store::bad_review_reasons(db, q.period, f)) {
+      std::stringstream ss(c.reasons);
       std::string r;
-      while (std::getline(ss, r, ',')) counts[r] += s.int64(1);
+      while (std::getline(ss, r, ',')) counts[r] += c.n;
     }
     m.top_reasons.assign(counts.begin(), counts.end());
     std::stable_sort(m.top_reasons.begin(), m.top_reasons.end(),
@@ -188,29 +159,8 @@ Metrics StatsService::metrics(const StatsQuery& q) {
   auto first = *month_start(q.period);
   auto next = first.plus_days(31);  // always in the next month
   next.day = 1;
-  store::Stmt s(db,
-                "SELECT kind, named, first_callback_at, resolved_at, closed_at, received_at, callback_due, rectify_due, "
-                "close_due, paused_seconds, evaluation FROM cases WHERE received_at >= ?1 AND received_at < ?2 "
-                "AND coalesce(appeal, '') <> 'upheld'" + w.sql);
-  s.bind(1, from_local(first, 0).time_since_epoch().count()).bind(2, from_local(next, 0).time_since_epoch().count());
-  bind_all(s, 3, w.text);
   std::vector<double> hours;
-  auto opt = [&](int col) -> std::optional<Timestamp> {
-    if (s.is_null(col)) return std::nullopt;
-    return Timestamp{std::chrono::seconds{s.int64(col)}};
-  };
-  while (s.step()) {
-    store::CaseRow c;
-    c.kind = s.text(0) == "complaint" ? CaseKind::complaint : CaseKind::bad_review;
-    c.named = s.int64(1) != 0;
-    c.first_callback_at = opt(2);
-    c.resolved_at = opt(3);
-    c.closed_at = opt(4);
-    c.received_at = *opt(5);
-    c.callback_due = *opt(6);
-    c.rectify_due = opt(7);
-    c.close_due = opt(8);
-    c.paused_seconds = s.int64(9);
+  for (const auto& c : store::case_timings(db, from_local(first, 0), from_local(next, 0), f)) {
     ++m.cases;
     if (c.kind == CaseKind::bad_review && c.named) {
       ++m.named_bad_cases;
@@ -222,9 +172,9 @@ Metrics StatsService::metrics(const StatsQuery& q) {
       if (on_time(c)) ++m.closed_on_time;
       hours.push_back(static_cast<double>((*c.closed_at - c.received_at).count()) / 3600.0);
     }
-    if (!s.is_null(10)) {
+    if (c.evaluation) {
       ++m.evaluations;
-      if (s.text(10) != "dissatisfied") ++m.evaluations_satisfied;
+      if (*c.evaluation != "dissatisfied") ++m.evaluations_satisfied;
     }
   }
   if (!hours.empty()) {
@@ -242,18 +192,9 @@ Json StatsService::breakdown(const StatsQuery& q, const std::string& group_by) {
   auto& db = pool_.get();
   Json groups = Json::array();
   if (group_by == "hour_weekday") {
-    Where w = filters(db, q);
-    store::Stmt s(db,
-                  "SELECT hour_of_week, sum(n), sum(CASE WHEN level <= 3 THEN n ELSE 0 END), "
-                  "sum(CASE WHEN level >= 4 THEN n ELSE 0 END) FROM rating_rollup WHERE month = ?1 "
-                  "AND bucket = 'counted'" + w.sql + " GROUP BY hour_of_week ORDER BY hour_of_week");
-    s.bind(1, q.period);
-    bind_all(s, 2, w.text);
-    while (s.step()) {
-      auto how = s.int64(0);
-      groups.push_back({{"weekday", how / 24 + 1}, {"hour", how % 24}, {"ratings", s.int64(1)},
-                        {"satisfaction_rate", rate(s.int64(2), s.int64(1))}, {"bad", s.int64(3)}});
-    }
+    for (const auto& h : store::ratings_by_hour_of_week(db, q.period, filter_of(db, q)))
+      groups.push_back({{"weekday", h.hour_of_week / 24 + 1}, {"hour", h.hour_of_week % 24}, {"ratings", h.ratings},
+                        {"satisfaction_rate", rate(h.good, h.ratings)}, {"bad", h.bad}});
     return Json{{"group_by", group_by}, {"period", q.period}, {"groups", groups}};
   }
   auto venues = store::list_venues(db);
@@ -347,19 +288,14 @@ Json StatsService::public_results(const std::string& period) {
 }
 
 Json StatsService::suspect_ratings(int limit) {
-  auto& db = pool_.get();
-  store::Stmt s(db,
-                "SELECT id, subject_kind, subject_id, level, kiosk_id, received_at, reasons FROM ratings "
-                "WHERE suspect = 1 AND excluded = 0 ORDER BY received_at DESC LIMIT ?1");
-  s.bind(1, limit);
   Json out = Json::array();
-  while (s.step())
-    out.push_back({{"id", s.text(0)},
-                   {"subject", {{"kind", s.text(1)}, {"id", s.text(2)}}},
-                   {"level", s.int64(3)},
-                   {"kiosk_id", s.is_null(4) ? Json(nullptr) : Json(s.text(4))},
-                   {"received_at", format_iso8601(Timestamp{std::chrono::seconds{s.int64(5)}})},
-                   {"reasons", s.text(6)}});
+  for (const auto& r : store::suspect_ratings(pool_.get(), limit))
+    out.push_back({{"id", r.id},
+                   {"subject", {{"kind", r.subject_kind}, {"id", r.subject_id}}},
+                   {"level", r.level},
+                   {"kiosk_id", r.kiosk_id ? Json(*r.kiosk_id) : Json(nullptr)},
+                   {"received_at", format_iso8601(r.received_at)},
+                   {"reasons", r.reasons}});
   return out;
 }
 
@@ -374,12 +310,11 @@ Json StatsService::review_suspect(const std::string& actor, const std::string& r
   throw_if_errors(errors);
   auto& db = pool_.get();
   store::Transaction tx(db);
-  store::Stmt find(db, "SELECT suspect, excluded FROM ratings WHERE id = ?1");
-  find.bind(1, rating_id);
-  if (!find.step() || find.int64(0) == 0 || find.int64(1) != 0) throw NotFound("no suspect rating " + rating_id);
+  auto flags = store::rating_flags(db, rating_id);
+  if (!flags || !flags->suspect || flags->excluded) throw NotFound("no suspect rating " + rating_id);
   bool genuine = *verdict == "genuine";
-  store::Stmt u(db, genuine ? "UPDATE ratings SET suspect = 0 WHERE id = ?1" : "UPDATE ratings SET excluded = 1 WHERE id = ?1");
-  u.bind(1, rating_id).run();
+  if (genuine) store::clear_suspect(db, rating_id);
+  else store::exclude_rating(db, rating_id);
   store::rollup_move(db, rating_id, "suspect", genuine ? "counted" : "excluded");
   store::append_audit(db, {0, now, actor, genuine ? "review_genuine" : "review_abusive", "rating", rating_id,
                            Json{{"suspect", true}}, Json{{"suspect", !genuine}, {"excluded", !genuine}}, note});
@@ -415,15 +350,13 @@ std::string StatsService::cases_csv(const std::string& period) {
   auto first = *month_start(period);
   auto next = first.plus_days(31);
   next.day = 1;
-  store::Stmt s(db, "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2 ORDER BY id");
-  s.bind(1, from_local(first, 0).time_since_epoch().count()).bind(2, from_local(next, 0).time_since_epoch().count());
   auto t = [](const std::optional<Timestamp>& x) { return x ? format_iso8601(*x) : std::string(); };
   std::string out =
       "case_id,kind,state,unit,subject_kind,subject_id,district,named,level,received_at,callback_due,"
       "first_callback_at,resolved_at,closed_at,overdue,escalated,reopened,appeal,evaluation\r\n";
   auto now = now_utc();
-  while (s.step()) {
-    auto c = *store::find_case(db, s.int64(0));
+  for (auto id : store::case_ids_received_between(db, from_local(first, 0), from_local(next, 0))) {
+    auto c = *store::find_case(db, id);
     out += std::to_string(c.id) + "," + std::string(name_of(c.kind)) + "," + std::string(name_of(c.state)) + "," +
            csv_field(c.unit) + "," + csv_field(c.subject_kind) + "," + csv_field(c.subject_id) + "," +
            csv_field(c.district.value_or("")) + "," + (c.named ? "1" : "0") + "," + std::to_string(c.level) + "," +

@@ -242,4 +242,32 @@ bool mark_read(Db& db, std::int64_t id, const std::vector<std::string>& units, T
   return db.changes() > 0;
 }
 
+std::vector<std::int64_t> case_ids_received_between(Db& db, Timestamp from, Timestamp to) {
+  Stmt s(db, "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2 ORDER BY id");
+  s.bind(1, unix_seconds(from)).bind(2, unix_seconds(to));
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
+std::optional<std::string> sealed_contact_of(Db& db, const CaseRow& c) {
+  std::string table = c.rating_id ? "ratings" : "complaints";
+  Stmt s(db, "SELECT contact_json FROM " + table + " WHERE id = ?1");
+  s.bind(1, c.rating_id ? *c.rating_id : c.complaint_id.value_or(""));
+  if (!s.step() || s.is_null(0)) return std::nullopt;
+  return s.text(0);
+}
+
+int forget_contacts_closed_before(Db& db, Timestamp cutoff) {
+  int n = 0;
+  for (const char* table : {"ratings", "complaints"}) {
+    std::string key = std::string(table) == "ratings" ? "rating_id" : "complaint_id";
+    Stmt s(db, std::string("UPDATE ") + table + " SET contact_json = NULL WHERE contact_json IS NOT NULL AND id IN "
+               "(SELECT " + key + " FROM cases WHERE state = 'closed' AND closed_at < ?1)");
+    s.bind(1, unix_seconds(cutoff)).run();
+    n += db.changes();
+  }
+  return n;
+}
+
 }  // namespace yeyou::store

@@ -72,6 +72,14 @@ std::optional<CaseRow> find_case(Db& db, std::int64_t id);
 std::optional<CaseRow> find_case_by_tracking(Db& db, const std::string& tracking_no);
 std::optional<CaseRow> find_case_by_rating(Db& db, const std::string& rating_id);
 std::vector<CaseRow> list_cases(Db& db, const CaseFilter& f);
+// Ids of the cases received in [from, to), in id order.
+std::vector<std::int64_t> case_ids_received_between(Db& db, Timestamp from, Timestamp to);
+// The evaluator's contact as stored (sealed) on the rating or complaint the
+// case came from; nullopt when none was left or it has been deleted.
+std::optional<std::string> sealed_contact_of(Db& db, const CaseRow& c);
+// Deletes the contacts of ratings and complaints whose cases closed before
+// `cutoff`; returns how many were deleted.
+int forget_contacts_closed_before(Db& db, Timestamp cutoff);
 // A case is overdue when a running deadline has passed (paused time excluded).
 bool is_overdue(const CaseRow& c, Timestamp now);
 

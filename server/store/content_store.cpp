@@ -26,6 +26,12 @@ void upsert_venue(Db& db, const Venue& v, Timestamp now) {
   record_upsert(db, "venue", std::to_string(v.id), to_json(v), now);
 }
 
+bool district_exists(Db& db, const std::string& id) {
+  Stmt s(db, "SELECT 1 FROM districts WHERE id = ?1");
+  s.bind(1, id);
+  return s.step();
+}
+
 std::optional<Venue> find_venue(Db& db, std::int64_t id) {
   Stmt s(db, "SELECT body FROM venues WHERE id = ?1");
   s.bind(1, id);
@@ -148,6 +154,47 @@ std::vector<OccupancyReading> latest_occupancy(Db& db) {
          "ORDER BY taken_at DESC, id DESC LIMIT 1) ORDER BY r.venue_id");
   while (s.step()) out.push_back(reading_from_row(s));
   return out;
+}
+
+std::int64_t next_event_id(Db& db) {
+  Stmt s(db, "SELECT coalesce(max(id), 0) + 1 FROM events");
+  s.step();
+  return s.int64(0);
+}
+
+std::int64_t insert_event_series(Db& db, std::int64_t venue_id, const WeeklyRule& rule, Timestamp now) {
+  Stmt s(db, "INSERT INTO event_series(venue_id, rule, created_at) VALUES(?1, ?2, ?3)");
+  s.bind(1, venue_id).bind(2, to_json(rule).dump()).bind(3, unix_seconds(now)).run();
+  return db.last_insert_id();
+}
+
+void set_event_series(Db& db, std::int64_t event_id, std::int64_t series_id) {
+  Stmt s(db, "UPDATE events SET series_id = ?2 WHERE id = ?1");
+  s.bind(1, event_id).bind(2, series_id).run();
+}
+
+void add_venue_alert(Db& db, const VenueAlert& a) {
+  Stmt s(db,
+         "INSERT INTO venue_alerts(venue_id, level, count, capacity, raised_at, notice_id) "
+         "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  s.bind(1, a.venue_id).bind(2, name_of(a.level)).bind(3, a.count).bind(4, a.capacity);
+  s.bind(5, unix_seconds(a.raised_at)).bind(6, a.notice_id).run();
+}
+
+std::int64_t last_counter_seq(Db& db, const std::string& counter_id) {
+  Stmt s(db, "SELECT coalesce(max(seq), 0) FROM counter_readings WHERE counter_id = ?1");
+  s.bind(1, counter_id);
+  s.step();
+  return s.int64(0);
+}
+
+bool insert_counter_reading(Db& db, const CounterReading& r) {
+  Stmt s(db,
+         "INSERT INTO counter_readings(counter_id, seq, entered, exited, taken_at, received_at) "
+         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(counter_id, seq) DO NOTHING");
+  s.bind(1, r.counter_id).bind(2, r.seq).bind(3, r.entered).bind(4, r.exited).bind(5, unix_seconds(r.taken_at));
+  s.bind(6, unix_seconds(r.received_at)).run();
+  return db.changes() > 0;
 }
 
 }  // namespace yeyou::store

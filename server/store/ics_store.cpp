@@ -17,12 +17,6 @@ void add_ics_mapping(Db& db, std::int64_t venue_id, const std::string& uid, Time
   s.bind(4, event_id).run();
 }
 
-std::int64_t next_event_id(Db& db) {
-  Stmt s(db, "SELECT coalesce(max(id), 0) + 1 FROM events");
-  s.step();
-  return s.int64(0);
-}
-
 std::vector<Event> venue_events(Db& db, std::int64_t venue_id, Timestamp from, int limit) {
   Stmt s(db, "SELECT body FROM events WHERE venue_id = ?1 AND end_at > ?2 ORDER BY start_at, id LIMIT ?3");
   s.bind(1, venue_id).bind(2, static_cast<std::int64_t>(from.time_since_epoch().count())).bind(3, limit);

@@ -19,7 +19,6 @@ struct IcsMapping {
 std::vector<IcsMapping> ics_mappings(Db& db, std::int64_t venue_id, const std::string& uid);
 void add_ics_mapping(Db& db, std::int64_t venue_id, const std::string& uid, Timestamp occurrence_at,
                      std::int64_t event_id);
-std::int64_t next_event_id(Db& db);
 // The venue's events ending after `from`, by start, at most `limit`.
 std::vector<Event> venue_events(Db& db, std::int64_t venue_id, Timestamp from, int limit);
 

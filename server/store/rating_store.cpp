@@ -2,7 +2,7 @@
 
 namespace yeyou::store {
 
-bool insert_rating(Db& db, const Rating& r, const SealedBody& sealed, Timestamp received_at,
+std::optional<std::int64_t> insert_rating(Db& db, const Rating& r, const SealedBody& sealed, Timestamp received_at,
                    const std::string& payload_hash, const std::optional<std::string>& kiosk_id,
                    const RatingAnnotation& a) {
   Stmt s(db,
@@ -17,7 +17,8 @@ bool insert_rating(Db& db, const Rating& r, const SealedBody& sealed, Timestamp 
   if (a.month.empty()) s.bind_null(15).bind_null(16);
   else s.bind(15, a.month).bind(16, a.hour_of_week);
   s.bind(17, a.suspect ? 1 : 0).bind(18, a.reasons).run();
-  return db.changes() > 0;
+  if (db.changes() == 0) return std::nullopt;
+  return db.last_insert_id();
 }
 
 std::optional<StoredRating> find_rating(Db& db, const ContactCodec& codec, const std::string& id) {
@@ -37,6 +38,74 @@ std::int64_t count_ratings(Db& db) {
   Stmt s(db, "SELECT count(*) FROM ratings");
   s.step();
   return s.int64(0);
+}
+
+std::int64_t last_rating_seq(Db& db) {
+  Stmt s(db, "SELECT coalesce(max(rowid), 0) FROM ratings");
+  s.step();
+  return s.int64(0);
+}
+
+namespace {
+
+RatingArrival arrival_from(const Stmt& s) {
+  RatingArrival a;
+  a.seq = s.int64(0);
+  if (!s.is_null(1)) a.kiosk_id = s.text(1);
+  a.subject_kind = s.text(2);
+  a.subject_id = s.text(3);
+  a.received_at = from_unix_seconds(s.int64(4));
+  return a;
+}
+
+}  // namespace
+
+void visit_ratings_newest_first(Db& db, std::int64_t up_to, const std::function<bool(const RatingArrival&)>& visit) {
+  Stmt s(db,
+         "SELECT rowid, kiosk_id, subject_kind, subject_id, received_at FROM ratings WHERE rowid <= ?1 "
+         "ORDER BY rowid DESC");
+  s.bind(1, up_to);
+  while (s.step())
+    if (!visit(arrival_from(s))) break;
+}
+
+std::vector<RatingArrival> ratings_after(Db& db, std::int64_t after) {
+  Stmt s(db, "SELECT rowid, kiosk_id, subject_kind, subject_id, received_at FROM ratings WHERE rowid > ?1");
+  s.bind(1, after);
+  std::vector<RatingArrival> out;
+  while (s.step()) out.push_back(arrival_from(s));
+  return out;
+}
+
+std::optional<RatingFlags> rating_flags(Db& db, const std::string& id) {
+  Stmt s(db, "SELECT suspect, excluded FROM ratings WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return RatingFlags{s.int64(0) != 0, s.int64(1) != 0};
+}
+
+void clear_suspect(Db& db, const std::string& id) {
+  Stmt s(db, "UPDATE ratings SET suspect = 0 WHERE id = ?1");
+  s.bind(1, id).run();
+}
+
+void exclude_rating(Db& db, const std::string& id) {
+  Stmt s(db, "UPDATE ratings SET excluded = 1 WHERE id = ?1");
+  s.bind(1, id).run();
+}
+
+std::vector<SuspectRating> suspect_ratings(Db& db, int limit) {
+  Stmt s(db,
+         "SELECT id, subject_kind, subject_id, level, kiosk_id, received_at, reasons FROM ratings "
+         "WHERE suspect = 1 AND excluded = 0 ORDER BY received_at DESC LIMIT ?1");
+  s.bind(1, limit);
+  std::vector<SuspectRating> out;
+  while (s.step()) {
+    SuspectRating r{s.text(0), s.text(1), s.text(2), s.int64(3), std::nullopt, from_unix_seconds(s.int64(5)), s.text(6)};
+    if (!s.is_null(4)) r.kiosk_id = s.text(4);
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace yeyou::store

@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "core/json_reader.hpp"
 #include "server/cli/args.hpp"
 #include "server/services/ingest_report.hpp"
 #include "server/store/db_pool.hpp"
@@ -19,17 +20,22 @@ int cmd_report(const std::vector<std::string>& args) {
     return 1;
   }
   store::DbPool pool(path);  // migrates an older database so the report's tables exist
-  Json report = services::ingest_report(pool.get());
+  auto rows = services::ingest_report(pool.get());
   if (a.has("--json")) {
-    std::cout << report.dump() << "\n";
+    Json kiosks = Json::array();
+    for (const auto& r : rows)
+      kiosks.push_back(Json{{"kiosk_id", r.kiosk_id},
+                            {"ratings", r.ratings},
+                            {"complaints", r.complaints},
+                            {"duplicates_refused", r.duplicates_refused}});
+    std::cout << Json{{"kiosks", kiosks}}.dump() << "\n";
     return 0;
   }
   std::cout << std::left << std::setw(20) << "kiosk" << std::right << std::setw(10) << "ratings" << std::setw(12)
             << "complaints" << std::setw(12) << "duplicates" << "\n";
-  for (const auto& k : report["kiosks"])
-    std::cout << std::left << std::setw(20) << k["kiosk_id"].get<std::string>() << std::right << std::setw(10)
-              << k["ratings"].get<std::int64_t>() << std::setw(12) << k["complaints"].get<std::int64_t>()
-              << std::setw(12) << k["duplicates_refused"].get<std::int64_t>() << "\n";
+  for (const auto& k : rows)
+    std::cout << std::left << std::setw(20) << k.kiosk_id << std::right << std::setw(10) << k.ratings << std::setw(12)
+              << k.complaints << std::setw(12) << k.duplicates_refused << "\n";
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "core/gtfs_csv.hpp"
 #include "core/ical_parser.hpp"
 #include "server/cli/args.hpp"
+#include "server/http/decoders.hpp"
 #include "server/services/gtfs_import_service.hpp"
 #include "server/services/ics_import_service.hpp"
 #include "server/services/parking_service.hpp"
@@ -107,7 +108,7 @@ int cmd_import_parking(const std::vector<std::string>& args) {
   store::DbPool pool(a.require("--db"));
   services::ParkingService parking(pool);
   try {
-    std::size_t loaded = parking.load(body, now_utc());
+    std::size_t loaded = parking.load(http::decode_car_parks(body), now_utc());
     std::cout << "loaded " << loaded << " car parks\n";
     return 0;
   } catch (const ValidationError& e) {

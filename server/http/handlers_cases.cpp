@@ -1,4 +1,5 @@
 // Bad-review and complaint cases, notifications and suspect-rating review.
+#include "server/http/decoders.hpp"
 #include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
 #include "server/http/request_auth.hpp"
@@ -92,7 +93,8 @@ void get_case(Exchange& x) {
 
 void evaluate_case(Exchange& x) {
   auto now = now_utc();
-  write_json(x.res, 200, case_json(x.hub.cases.evaluate(x.who.actor(), path_id(x.req), parse_body(x.req), now), now));
+  auto evaluation = decode_case_evaluation(parse_body(x.req));
+  write_json(x.res, 200, case_json(x.hub.cases.evaluate(x.who.actor(), path_id(x.req), evaluation, now), now));
 }
 
 void case_action(Exchange& x) {
@@ -100,13 +102,14 @@ void case_action(Exchange& x) {
   auto action = enum_from<CaseAction>(x.req.matches[2]);
   if (!action) throw services::NotFound("no case action '" + x.req.matches[2] + "'");
   Json body = parse_optional_body(x.req);
+  auto now = now_utc();
   if (*action == CaseAction::reveal_contact) {
-    auto c = x.hub.cases.reveal_contact(x.who, id, body, now_utc());
+    auto c = x.hub.cases.reveal_contact(x.who, id, decode_reveal_reason(body), now);
     write_json(x.res, 200, Json{{"contact", {{"name", c.name}, {"phone", c.phone}}}});
     return;
   }
-  auto now = now_utc();
-  write_json(x.res, 200, case_json(x.hub.cases.act(x.who, id, *action, body, now), now));
+  auto input = decode_case_action(body, *action, now);
+  write_json(x.res, 200, case_json(x.hub.cases.act(x.who, id, *action, input, now), now));
 }
 
 void list_notifications(Exchange& x) {
@@ -127,12 +130,21 @@ void read_notification(Exchange& x) {
 }
 
 void suspect_ratings(Exchange& x) {
-  write_json(x.res, 200,
-             Json{{"ratings", x.hub.stats.suspect_ratings(static_cast<int>(query_int(x.req, "limit", 200, 1, 1000)))}});
+  Json ratings = Json::array();
+  for (const auto& r : x.hub.stats.suspect_ratings(static_cast<int>(query_int(x.req, "limit", 200, 1, 1000))))
+    ratings.push_back({{"id", r.id},
+                       {"subject", {{"kind", r.subject_kind}, {"id", r.subject_id}}},
+                       {"level", r.level},
+                       {"kiosk_id", r.kiosk_id ? Json(*r.kiosk_id) : Json(nullptr)},
+                       {"received_at", format_iso8601(r.received_at)},
+                       {"reasons", r.reasons}});
+  write_json(x.res, 200, Json{{"ratings", ratings}});
 }
 
 void review_suspect(Exchange& x) {
-  write_json(x.res, 200, x.hub.stats.review_suspect(x.who.actor(), x.req.matches[1], parse_body(x.req), now_utc()));
+  auto verdict = decode_suspect_verdict(parse_body(x.req));
+  auto review = x.hub.stats.review_suspect(x.who.actor(), x.req.matches[1], verdict, now_utc());
+  write_json(x.res, 200, Json{{"id", review.id}, {"counted", review.counted}, {"excluded", review.excluded}});
 }
 
 }  // namespace yeyou::http::handlers

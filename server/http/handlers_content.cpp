@@ -1,4 +1,5 @@
 // Content writes (venues, events, occupancy, notices) and the change feed.
+#include "server/http/decoders.hpp"
 #include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
 #include "server/http/request_auth.hpp"
@@ -18,11 +19,13 @@ Json occupancy_json(const services::OccupancyUpdate& u, const CrowdThresholds& t
 }  // namespace
 
 void patch_venue(Exchange& x) {
-  write_json(x.res, 200, to_json(x.hub.venues.patch(x.who, path_id(x.req), parse_body(x.req), now_utc())));
+  auto id = path_id(x.req);
+  write_json(x.res, 200, to_json(x.hub.venues.patch(x.who, id, decode_venue_patch(parse_body(x.req), id), now_utc())));
 }
 
 void create_events(Exchange& x) {
-  auto created = x.hub.events.create(x.who, path_id(x.req), parse_body(x.req), now_utc());
+  auto id = path_id(x.req);
+  auto created = x.hub.events.create(x.who, id, decode_new_events(parse_body(x.req), id), now_utc());
   Json events = Json::array();
   for (const auto& e : created.events) events.push_back(to_json(e));
   Json out = created.series_id ? Json{{"series_id", created.series_id}, {"events", events}} : events[0];
@@ -32,11 +35,12 @@ void create_events(Exchange& x) {
 void get_event(Exchange& x) { write_json(x.res, 200, to_json(x.hub.content.event(path_id(x.req)))); }
 
 void patch_event(Exchange& x) {
-  write_json(x.res, 200, to_json(x.hub.events.patch(x.who, path_id(x.req), parse_body(x.req), now_utc())));
+  auto id = path_id(x.req);
+  write_json(x.res, 200, to_json(x.hub.events.patch(x.who, id, decode_event_patch(parse_body(x.req), id), now_utc())));
 }
 
 void staff_occupancy(Exchange& x) {
-  auto u = x.hub.occupancy.staff_update(x.who, path_id(x.req), parse_body(x.req), now_utc());
+  auto u = x.hub.occupancy.staff_update(x.who, path_id(x.req), decode_staff_count(parse_body(x.req)), now_utc());
   write_json(x.res, 200, occupancy_json(u, x.hub.occupancy.thresholds()));
 }
 
@@ -49,7 +53,7 @@ void usual_occupancy(Exchange& x) {
 }
 
 void counter_reading(Exchange& x) {
-  auto u = x.hub.occupancy.counter_reading(x.who, x.req.matches[1], parse_body(x.req), now_utc());
+  auto u = x.hub.occupancy.counter_reading(x.who, x.req.matches[1], decode_counter_reading(parse_body(x.req)), now_utc());
   write_json(x.res, u.applied ? 201 : 200, occupancy_json(u, x.hub.occupancy.thresholds()));
 }
 
@@ -62,7 +66,8 @@ void list_notices(Exchange& x) {
 }
 
 void issue_notice(Exchange& x) {
-  write_json(x.res, 201, to_json(x.hub.notices.issue(x.who, parse_body(x.req), now_utc())));
+  auto now = now_utc();
+  write_json(x.res, 201, to_json(x.hub.notices.issue(x.who, notice_from_json(parse_body(x.req), now), now)));
 }
 
 void expire_notice(Exchange& x) {

@@ -44,7 +44,7 @@ void list_events(Exchange& x) {
 }
 
 void submit_rating(Exchange& x) {
-  auto receipt = x.hub.ratings.submit(parse_body(x.req), x.who.device_id, now_utc());
+  auto receipt = x.hub.ratings.submit(rating_from_json(parse_body(x.req)), x.who.device_id, now_utc());
   write_json(x.res, receipt.created ? 201 : 200, rating_json(receipt));
 }
 

@@ -1,6 +1,7 @@
 // Kiosk sync: complaints, delta sync of content and live data, heartbeats,
 // and the bureau's list of kiosks.
 #include "core/feedback.hpp"
+#include "server/http/decoders.hpp"
 #include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
 #include "server/http/request_auth.hpp"
@@ -59,19 +60,29 @@ int page_limit(const Request& req, const services::SyncSettings& s) {
   return static_cast<int>(query_int(req, "limit", s.page_size, 1, s.max_page_size));
 }
 
+Json heartbeat_json(const store::Heartbeat& h) {
+  return Json{{"version", h.version},
+              {"uptime_s", h.uptime_s},
+              {"outbox_depth", h.outbox_depth},
+              {"oldest_outbox_age_s", h.oldest_outbox_age_s},
+              {"last_sync_at", h.last_sync_at ? Json(format_iso8601(*h.last_sync_at)) : Json(nullptr)},
+              {"free_disk_bytes", h.free_disk_bytes},
+              {"received_at", format_iso8601(h.received_at)}};
+}
+
 Json kiosk_json(const services::KioskStatus& k) {
   return Json{{"id", k.device.id},
               {"name", k.device.name},
               {"district", k.device.district ? Json(*k.device.district) : Json(nullptr)},
               {"revoked", k.device.revoked},
               {"online", k.online},
-              {"last_heartbeat", k.heartbeat ? services::to_json(*k.heartbeat) : Json(nullptr)}};
+              {"last_heartbeat", k.heartbeat ? heartbeat_json(*k.heartbeat) : Json(nullptr)}};
 }
 
 }  // namespace
 
 void submit_complaint(Exchange& x) {
-  auto receipt = x.hub.complaints.submit(parse_body(x.req), x.who.device_id, now_utc());
+  auto receipt = x.hub.complaints.submit(complaint_from_json(parse_body(x.req)), x.who.device_id, now_utc());
   write_json(x.res, receipt.created ? 201 : 200, complaint_json(receipt));
 }
 
@@ -88,8 +99,8 @@ void sync_live(Exchange& x) {
 }
 
 void heartbeat(Exchange& x) {
-  auto h = x.hub.heartbeats.record(x.who, x.req.matches[1], parse_body(x.req), now_utc());
-  Json body = services::to_json(h);
+  auto h = x.hub.heartbeats.record(x.who, x.req.matches[1], decode_heartbeat(parse_body(x.req)), now_utc());
+  Json body = heartbeat_json(h);
   body["kiosk_id"] = h.kiosk_id;
   write_json(x.res, 200, body);
 }

@@ -1,6 +1,7 @@
 // Night transport and calendars: departures, kiosk departure boards, car
 // parks with their night fees, and iCalendar export and import.
 #include "core/ical_parser.hpp"
+#include "server/http/decoders.hpp"
 #include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
 #include "server/http/request_auth.hpp"
@@ -134,20 +135,23 @@ void get_car_park(Exchange& x) {
 }
 
 void create_car_park(Exchange& x) {
-  write_json(x.res, 201, to_json(x.hub.parking.create(x.who, parse_body(x.req), now_utc())));
+  write_json(x.res, 201, to_json(x.hub.parking.create(x.who, decode_new_car_park(parse_body(x.req)), now_utc())));
 }
 
 void replace_car_park(Exchange& x) {
-  write_json(x.res, 200, to_json(x.hub.parking.replace(x.who, path_id(x.req), parse_body(x.req), now_utc())));
+  auto id = path_id(x.req);
+  write_json(x.res, 200, to_json(x.hub.parking.replace(x.who, id, decode_car_park(parse_body(x.req), id), now_utc())));
 }
 
 void staff_spaces(Exchange& x) {
-  auto u = x.hub.parking.staff_spaces(x.who, path_id(x.req), parse_body(x.req), now_utc());
+  auto u = x.hub.parking.staff_spaces(x.who, path_id(x.req), decode_spaces_count(parse_body(x.req)), now_utc());
   write_json(x.res, 200, spaces_update_json(u, x.hub.parking.zone()));
 }
 
 void counter_spaces(Exchange& x) {
-  auto u = x.hub.parking.counter_spaces(x.who, path_id(x.req), parse_body(x.req), now_utc());
+  auto now = now_utc();
+  auto count = decode_vehicle_count(parse_body(x.req), x.hub.parking.zone(), now);
+  auto u = x.hub.parking.counter_spaces(x.who, path_id(x.req), count, now);
   write_json(x.res, 200, spaces_update_json(u, x.hub.parking.zone()));
 }
 

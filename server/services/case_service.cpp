@@ -42,7 +42,28 @@ std::vector<std::string> names(const std::vector<CaseAction>& actions) {
   return out;
 }
 
-Json step_details(const Json& body) { return body.is_object() ? body : Json::object(); }
+// The step records the fields sent with the action.
+Json step_details(const CaseActionInput& in) {
+  Json j = Json::object();
+  auto put = [&](const char* key, const auto& value) {
+    if (value) j[key] = *value;
+  };
+  put("note", in.note);
+  put("unit", in.unit);
+  put("channel", in.channel);
+  put("reached", in.reached);
+  put("result", in.result);
+  put("at", in.at);
+  put("plan", in.plan);
+  put("due", in.due);
+  put("explanation", in.explanation);
+  put("outcome", in.outcome);
+  put("kind", in.kind);
+  put("evidence", in.evidence);
+  put("decision", in.decision);
+  put("reason", in.reason);
+  return j;
+}
 
 }  // namespace
 
@@ -165,13 +186,11 @@ CaseView CaseService::get(const Principal& who, std::int64_t id, Timestamp now) 
   return view(db, load_for(who, db, id), now);
 }
 
-CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction action, const Json& body_in,
+CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction action, const CaseActionInput& in,
                           Timestamp now) {
   if (action == CaseAction::reveal_contact) throw ValidationError("action", "use reveal_contact");
-  Json body = body_in.is_null() ? Json::object() : body_in;
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  std::string note = r.text("note", 2000, false).value_or("");
+  FieldErrors errors = in.invalid;
+  std::string note = in.note.value_or("");
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto c = load_for(who, db, id);
@@ -191,54 +210,36 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
   std::string unit_before = c.unit;
   switch (action) {
     case CaseAction::assign: {
-      if (auto unit = r.text("unit", 40, false)) {
+      if (const auto& unit = in.unit) {
         bool valid = *unit == kBureau;
         if (!valid && unit->rfind("venue:", 0) == 0)
           if (auto v = numeric_id(unit->substr(6))) valid = store::find_venue(db, *v).has_value();
-        if (!valid) r.fail("unit", "must be \"bureau\" or \"venue:<id>\" of an existing venue");
+        if (!valid) errors.emplace("unit", "must be \"bureau\" or \"venue:<id>\" of an existing venue");
         else if (*unit != c.unit && !is_bureau) throw Forbidden("only the bureau re-assigns cases between units");
         else c.unit = *unit;
       }
       break;
     }
     case CaseAction::callback: {
-      auto channel = r.text("channel", 20);
-      if (channel && *channel != "phone" && *channel != "sms" && *channel != "on_site" && *channel != "email")
-        r.fail("channel", "must be phone, sms, on_site or email");
-      auto reached = r.boolean("reached");
-      r.text("result", 2000, true, 1);
-      if (auto at = r.text("at", 40, false); at && !parse_iso8601(*at)) r.fail("at", "must be an ISO 8601 date-time");
-      if (reached.value_or(false)) c.callback_reached = true;
+      if (in.reached.value_or(false)) c.callback_reached = true;
       if (!c.first_callback_at) c.first_callback_at = now;
       break;
     }
     case CaseAction::fix:
-      r.text("result", 2000, false);
       c.resolved_at = now;
       store::close_ledger_entries(db, c.id, now);
       break;
     case CaseAction::rectify: {
-      auto plan = r.text("plan", 2000, true, 1);
-      Timestamp due = calendar_.deadline(now, config_.rectify_working_days);
-      if (auto d = r.text("due", 10, false)) {
-        auto date = parse_date(*d);
-        if (!date) r.fail("due", "must be a date YYYY-MM-DD");
-        else if (from_local(date->plus_days(1), 0) <= now) r.fail("due", "must not be in the past");
-        else due = from_local(date->plus_days(1), 0);
-      }
+      Timestamp due = in.due_at.value_or(calendar_.deadline(now, config_.rectify_working_days));
       c.rectify_due = due;
-      if (plan && errors.empty()) store::add_ledger_entry(db, c.id, now, due, *plan);
+      if (in.plan && errors.empty()) store::add_ledger_entry(db, c.id, now, due, *in.plan);
       break;
     }
     case CaseAction::explain:
-      r.text("explanation", 2000, true, 1);
       c.resolved_at = now;
       break;
     case CaseAction::feedback: {
-      auto channel = r.text("channel", 20);
-      if (channel && *channel != "phone" && *channel != "sms" && *channel != "on_site" && *channel != "email")
-        r.fail("channel", "must be phone, sms, on_site or email");
-      c.outcome = r.text("outcome", 1000, true, 1).value_or("");
+      c.outcome = in.outcome.value_or("");
       c.feedback_at = now;
       break;
     }
@@ -252,21 +253,15 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
       c.closed_at.reset();
       break;
     case CaseAction::appeal: {
-      auto kind = r.text("kind", 20);
-      if (kind && *kind != "mistaken" && *kind != "malicious") r.fail("kind", "must be mistaken or malicious");
-      r.text("evidence", 4000, true, 1);
-      if (!c.rating_id) r.fail("kind", "only ratings can be appealed");
+      if (!c.rating_id) errors.emplace("kind", "only ratings can be appealed");
       c.appeal = "pending";
       break;
     }
     case CaseAction::appeal_decision: {
-      auto decision = r.text("decision", 20);
-      if (decision && *decision != "upheld" && *decision != "rejected") r.fail("decision", "must be upheld or rejected");
-      else if (decision) c.appeal = *decision;
+      if (in.decision) c.appeal = *in.decision;
       break;
     }
     case CaseAction::pause:
-      r.text("reason", 500, true, 1);
       c.paused_since = now;
       break;
     case CaseAction::resume:
@@ -276,7 +271,6 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
     case CaseAction::reveal_contact:
       break;
   }
-  r.reject_unknown();
   throw_if_errors(errors);
   store::CaseRow before = store::find_case(db, id).value();
   c.state = *next;
@@ -288,7 +282,7 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
     store::exclude_rating(db, *c.rating_id);
     store::rollup_move(db, *c.rating_id, bucket, "excluded");
   }
-  Json details = step_details(body);
+  Json details = step_details(in);
   if (c.unit != unit_before) details["reassigned"] = {{"from", unit_before}, {"to", c.unit}};
   store::add_step(db, {0, c.id, now, who.actor(), std::string(name_of(action)), from, std::string(name_of(c.state)),
                        note, details});
@@ -303,15 +297,9 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
   return view(db, store::find_case(db, id).value(), now);
 }
 
-CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const Json& body, Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto verdict = r.text("verdict", 30);
-  if (verdict && *verdict != "satisfied" && *verdict != "basically_satisfied" && *verdict != "dissatisfied")
-    r.fail("verdict", "must be satisfied, basically_satisfied or dissatisfied");
-  std::string note = r.text("note", 2000, false).value_or("");
-  r.reject_unknown();
-  throw_if_errors(errors);
+CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const CaseEvaluation& evaluation,
+                               Timestamp now) {
+  const auto& [verdict, note] = evaluation;
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto c = store::find_case(db, id);
@@ -320,8 +308,8 @@ CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const 
     throw IllegalTransition("the handling can be evaluated once the evaluator has been told the outcome",
                             names(allowed_actions(c->state, c->flags())));
   std::string from = std::string(name_of(c->state));
-  c->evaluation = *verdict;
-  bool reopen = *verdict == "dissatisfied" && !c->reopened;
+  c->evaluation = verdict;
+  bool reopen = verdict == "dissatisfied" && !c->reopened;
   if (reopen) {
     c->state = CaseState::assigned;
     c->reopened = true;
@@ -332,18 +320,13 @@ CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const 
   }
   store::update_case(db, *c, now);
   store::add_step(db, {0, id, now, actor, reopen ? "evaluation_reopen" : "evaluation", from,
-                       std::string(name_of(c->state)), note, Json{{"verdict", *verdict}}});
+                       std::string(name_of(c->state)), note, Json{{"verdict", verdict}}});
   if (reopen) notify(db, kBureau, id, "case_reopened", "评价人不满意，案件 #" + std::to_string(id) + " 已重新打开并升级", now);
   tx.commit();
   return view(db, *store::find_case(db, id), now);
 }
 
-Contact CaseService::reveal_contact(const Principal& who, std::int64_t id, const Json& body, Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto reason = r.text("reason", 500, true, 4);
-  r.reject_unknown();
-  throw_if_errors(errors);
+Contact CaseService::reveal_contact(const Principal& who, std::int64_t id, const std::string& reason, Timestamp now) {
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto c = load_for(who, db, id);
@@ -354,9 +337,9 @@ Contact CaseService::reveal_contact(const Principal& who, std::int64_t id, const
   if (c.state == CaseState::closed) throw IllegalTransition("the case is closed", {});
   auto contact = contact_of(db, c);
   if (!contact) throw NotFound("this case has no contact details (anonymous or already deleted)");
-  store::append_audit(db, {0, now, who.actor(), "reveal_contact", "case", std::to_string(id), nullptr, nullptr, *reason});
+  store::append_audit(db, {0, now, who.actor(), "reveal_contact", "case", std::to_string(id), nullptr, nullptr, reason});
   store::add_step(db, {0, id, now, who.actor(), "reveal-contact", std::string(name_of(c.state)),
-                       std::string(name_of(c.state)), *reason, Json::object()});
+                       std::string(name_of(c.state)), reason, Json::object()});
   tx.commit();
   return *contact;
 }

@@ -45,6 +45,35 @@ struct CaseSource {
   std::optional<Timestamp> created_at;      // absent when the source row is gone
 };
 
+// The fields sent with a case action, as given (each action takes its own
+// subset). `invalid` holds the problems found decoding them: they are
+// reported after the state checks, so an action the case cannot take now is
+// refused as such whatever its body.
+struct CaseActionInput {
+  std::optional<std::string> note;
+  std::optional<std::string> unit;         // assign
+  std::optional<std::string> channel;      // callback, feedback
+  std::optional<bool> reached;             // callback
+  std::optional<std::string> result;       // callback, fix
+  std::optional<std::string> at;           // callback
+  std::optional<std::string> plan;         // rectify
+  std::optional<std::string> due;          // rectify: YYYY-MM-DD
+  std::optional<Timestamp> due_at;         // rectify: the end of the `due` day
+  std::optional<std::string> explanation;  // explain
+  std::optional<std::string> outcome;      // feedback
+  std::optional<std::string> kind;         // appeal
+  std::optional<std::string> evidence;     // appeal
+  std::optional<std::string> decision;     // appeal_decision
+  std::optional<std::string> reason;       // pause
+  FieldErrors invalid;
+};
+
+// The evaluator's verdict: satisfied, basically_satisfied or dissatisfied.
+struct CaseEvaluation {
+  std::string verdict;
+  std::string note;
+};
+
 // An action not allowed in the case's current state (409, with the allowed actions).
 class IllegalTransition : public std::runtime_error {
  public:
@@ -96,12 +125,12 @@ class CaseService {
 
   std::vector<CaseView> list(const Principal& who, std::optional<CaseState> state, bool overdue_only, Timestamp now);
   CaseView get(const Principal& who, std::int64_t id, Timestamp now);
-  CaseView act(const Principal& who, std::int64_t id, CaseAction action, const Json& body, Timestamp now);
+  CaseView act(const Principal& who, std::int64_t id, CaseAction action, const CaseActionInput& input, Timestamp now);
   // The evaluator's verdict on the handling, recorded by the handler or the
   // public tracking page. "dissatisfied" reopens the case once, escalated to the bureau.
-  CaseView evaluate(const std::string& actor, std::int64_t id, const Json& body, Timestamp now);
+  CaseView evaluate(const std::string& actor, std::int64_t id, const CaseEvaluation& evaluation, Timestamp now);
   // The full contact for the assigned handler; audited with the reason.
-  Contact reveal_contact(const Principal& who, std::int64_t id, const Json& body, Timestamp now);
+  Contact reveal_contact(const Principal& who, std::int64_t id, const std::string& reason, Timestamp now);
   // Escalates overdue cases to the bureau once each; returns how many.
   int escalate_overdue(Timestamp now);
   // Deletes contact data of cases closed longer ago than the retention period.

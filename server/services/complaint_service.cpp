@@ -7,10 +7,9 @@
 
 namespace yeyou::services {
 
-ComplaintReceipt ComplaintService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
-  Complaint c = complaint_from_json(body);
-  Json canonical = to_json(c);
-  std::string hash = payload_hash(canonical);
+ComplaintReceipt ComplaintService::submit(Complaint c, const std::string& kiosk_id, Timestamp now) {
+  Json canonical = to_json(c);  // core's encoding: what is hashed and sealed
+  std::string hash = payload_hash(canonical.dump());
   // Everything that needs no database is done here, not on the single writer.
   auto sealed = store::seal_body(vault_, std::move(canonical));
   auto draft = intake_.prepare(c, now);

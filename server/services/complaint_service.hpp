@@ -22,9 +22,9 @@ class ComplaintService {
  public:
   ComplaintService(store::GroupCommitter& writer, const ContactVault& vault, FeedbackIntake& intake)
       : writer_(writer), vault_(vault), intake_(intake) {}
-  // Validates (a venue or event subject must exist) and stores. Retries and
-  // conflicts count as duplicates refused for `kiosk_id`.
-  ComplaintReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
+  // Checks that a venue or event subject exists and stores the decoded
+  // complaint. Retries and conflicts count as duplicates refused for `kiosk_id`.
+  ComplaintReceipt submit(Complaint c, const std::string& kiosk_id, Timestamp now);
 
  private:
   store::GroupCommitter& writer_;

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "core/json_reader.hpp"
 #include "server/services/principal.hpp"
 #include "server/store/account_store.hpp"
 #include "server/store/db_pool.hpp"
@@ -23,9 +22,9 @@ class HeartbeatService {
  public:
   // `interval_s` is the live poll interval; offline after 3 × interval_s without a heartbeat.
   HeartbeatService(store::DbPool& pool, int interval_s) : pool_(pool), interval_s_(interval_s) {}
-  // Only the kiosk itself may report for `kiosk_id` (Forbidden otherwise);
-  // throws ValidationError on a bad body.
-  store::Heartbeat record(const Principal& kiosk, const std::string& kiosk_id, const Json& body, Timestamp now);
+  // Only the kiosk itself may report for `kiosk_id` (Forbidden otherwise).
+  // Stores `h` as that kiosk's latest, received at `now`.
+  store::Heartbeat record(const Principal& kiosk, const std::string& kiosk_id, store::Heartbeat h, Timestamp now);
   // Every kiosk with its latest heartbeat, in id order.
   std::vector<KioskStatus> kiosks(Timestamp now);
   int offline_after_s() const { return 3 * interval_s_; }
@@ -34,7 +33,5 @@ class HeartbeatService {
   store::DbPool& pool_;
   int interval_s_;
 };
-
-Json to_json(const store::Heartbeat& h);
 
 }  // namespace yeyou::services

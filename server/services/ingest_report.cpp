@@ -4,14 +4,6 @@
 
 namespace yeyou::services {
 
-Json ingest_report(store::Db& db) {
-  Json kiosks = Json::array();
-  for (const auto& r : store::ingest_by_kiosk(db))
-    kiosks.push_back(Json{{"kiosk_id", r.kiosk_id},
-                          {"ratings", r.ratings},
-                          {"complaints", r.complaints},
-                          {"duplicates_refused", r.duplicates_refused}});
-  return Json{{"kiosks", kiosks}};
-}
+std::vector<store::IngestRow> ingest_report(store::Db& db) { return store::ingest_by_kiosk(db); }
 
 }  // namespace yeyou::services

@@ -11,9 +11,8 @@ static void require_bureau(const Principal& who) {
   if (!who.has_role(Role::bureau)) throw Forbidden("only bureau users issue notices");
 }
 
-Notice NoticeService::issue(const Principal& who, const Json& body, Timestamp now) {
+Notice NoticeService::issue(const Principal& who, Notice n, Timestamp now) {
   require_bureau(who);
-  Notice n = notice_from_json(body, now);
   n.issued_by = who.actor();
   auto& db = pool_.get();
   store::Transaction tx(db);

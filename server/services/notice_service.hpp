@@ -11,8 +11,8 @@ namespace yeyou::services {
 class NoticeService {
  public:
   explicit NoticeService(store::DbPool& pool) : pool_(pool) {}
-  // Bureau only; the target must exist. Audited.
-  Notice issue(const Principal& who, const Json& body, Timestamp now);
+  // Bureau only; the target must exist. Audited. Returns `n` as stored.
+  Notice issue(const Principal& who, Notice n, Timestamp now);
   // Ends a notice now. Bureau only.
   Notice expire(const Principal& who, std::int64_t id, Timestamp now);
   // Active notices, optionally only those that reach a district / venue.

@@ -21,13 +21,27 @@ struct OccupancyUpdate {
   std::optional<std::int64_t> alert_notice_id;
 };
 
+// Staff set the count or change the latest one: exactly one of the two.
+struct StaffCount {
+  std::optional<std::int64_t> count;
+  std::optional<std::int64_t> delta;
+};
+
+// A people counter's reading: people in and out since its previous reading.
+struct CounterReading {
+  std::int64_t seq = 0;
+  std::int64_t in = 0;
+  std::int64_t out = 0;
+  std::optional<Timestamp> taken_at;  // the counter's clock; receipt time when absent
+};
+
 class OccupancyService {
  public:
   OccupancyService(store::DbPool& pool, CrowdThresholds thresholds) : pool_(pool), thresholds_(thresholds) {}
-  // Body: {"count": n} or {"delta": ±n}. Staff of the venue or bureau.
-  OccupancyUpdate staff_update(const Principal& who, std::int64_t venue_id, const Json& body, Timestamp now);
-  // Body: {"seq": n, "in": a, "out": b, "taken_at"?: ISO}. Only the counter itself.
-  OccupancyUpdate counter_reading(const Principal& who, const std::string& counter_id, const Json& body,
+  // Staff of the venue or bureau.
+  OccupancyUpdate staff_update(const Principal& who, std::int64_t venue_id, const StaffCount& update, Timestamp now);
+  // Only the counter itself. A reading time in the future is taken as `now`.
+  OccupancyUpdate counter_reading(const Principal& who, const std::string& counter_id, const CounterReading& reading,
                                   Timestamp now);
   const CrowdThresholds& thresholds() const { return thresholds_; }
 

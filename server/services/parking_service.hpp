@@ -33,6 +33,20 @@ struct SpacesUpdate {
   bool gap = false;     // the counter skipped sequence numbers
 };
 
+// Staff set the free spaces or change the current count: exactly one of the two.
+struct SpacesCount {
+  std::optional<std::int64_t> free_spaces;
+  std::optional<std::int64_t> delta;
+};
+
+// A car park counter's report: vehicles in and out since its previous one.
+struct VehicleCount {
+  std::int64_t seq = 0;
+  std::int64_t in = 0;
+  std::int64_t out = 0;
+  std::optional<Timestamp> taken_at;  // receipt time when absent
+};
+
 class ParkingService {
  public:
   explicit ParkingService(store::DbPool& pool, std::string zone = std::string(kDefaultZone),
@@ -46,16 +60,16 @@ class ParkingService {
   std::vector<CarParkStatus> status(Timestamp at, Timestamp now);
   CarParkStatus status_of(std::int64_t id, Timestamp at, Timestamp now);
 
-  // Bureau and admin users. Body: a car park without "id".
-  CarPark create(const Principal& who, const Json& body, Timestamp now);
-  // Bureau and admin users. Body: the whole car park ("id", if given, must match).
-  CarPark replace(const Principal& who, std::int64_t id, const Json& body, Timestamp now);
-  // Bureau and admin users. Body: {"free_spaces": n} or {"delta": ±n}.
-  SpacesUpdate staff_spaces(const Principal& who, std::int64_t id, const Json& body, Timestamp now);
-  // Only the car park's counter device. Body: {"seq": n, "in": a, "out": b, "taken_at"?: ISO 8601}.
-  SpacesUpdate counter_spaces(const Principal& who, std::int64_t id, const Json& body, Timestamp now);
-  // For the console (yeyou-server import-parking): a JSON array of car parks with ids, upserted.
-  std::size_t load(const Json& car_parks, Timestamp now);
+  // Bureau and admin users. The server assigns the id.
+  CarPark create(const Principal& who, CarPark p, Timestamp now);
+  // Bureau and admin users. The whole car park, stored under `id`.
+  CarPark replace(const Principal& who, std::int64_t id, CarPark p, Timestamp now);
+  // Bureau and admin users.
+  SpacesUpdate staff_spaces(const Principal& who, std::int64_t id, const SpacesCount& update, Timestamp now);
+  // Only the car park's counter device.
+  SpacesUpdate counter_spaces(const Principal& who, std::int64_t id, const VehicleCount& count, Timestamp now);
+  // For the console (yeyou-server import-parking): car parks with ids, upserted.
+  std::size_t load(const std::vector<CarPark>& parks, Timestamp now);
 
   const std::string& zone() const { return zone_; }
 

@@ -1,6 +1,5 @@
 #include "server/services/rating_link_service.hpp"
 
-#include "core/uuid.hpp"
 #include "server/services/auth_service.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/content_store.hpp"
@@ -15,39 +14,15 @@ bool plausible_token(const std::string& token) {
              std::string::npos;
 }
 
-Subject subject_from(const Json& j) {
-  FieldErrors errors;
-  Subject s;
-  if (!j.is_object()) {
-    errors["subject"] = "must be an object {\"kind\", \"id\"}";
-  } else {
-    auto kind = j.contains("kind") && j["kind"].is_string() ? enum_from<SubjectKind>(j["kind"].get<std::string>())
-                                                            : std::nullopt;
-    if (!kind) errors["subject.kind"] = "must be one of: " + enum_choices<SubjectKind>();
-    else s.kind = *kind;
-    if (!j.contains("id") || !j["id"].is_string() || j["id"].get<std::string>().empty() ||
-        j["id"].get<std::string>().size() > 64)
-      errors["subject.id"] = "must be a non-empty string of at most 64 bytes";
-    else s.id = j["id"].get<std::string>();
-    for (const auto& [k, v] : j.items())
-      if (k != "kind" && k != "id") errors["subject." + k] = "unknown field";
-  }
-  throw_if_errors(errors);
-  return s;
-}
-
 }  // namespace
 
 RatingLinkService::RatingLinkService(store::DbPool& pool, RatingService& ratings, int valid_days)
     : pool_(pool), ratings_(ratings), validity_(std::chrono::seconds{std::int64_t{valid_days} * 86400}) {}
 
-IssuedRatingLink RatingLinkService::issue(const Principal& kiosk, const Json& body, Timestamp now) {
-  if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
-  for (const auto& [k, v] : body.items())
-    if (k != "subject") throw ValidationError(k, "unknown field");
+IssuedRatingLink RatingLinkService::issue(const Principal& kiosk, const RatingLinkRequest& request, Timestamp now) {
   Subject subject;
-  if (body.contains("subject")) {
-    subject = subject_from(body["subject"]);
+  if (request.subject) {
+    subject = *request.subject;
   } else if (kiosk.device_venue) {
     subject = {SubjectKind::venue, std::to_string(*kiosk.device_venue)};
   } else {
@@ -75,13 +50,12 @@ RatingLinkState RatingLinkService::lookup(const std::string& token, Timestamp no
   RatingLinkState st;
   st.subject.kind = enum_from<SubjectKind>(link->subject_kind).value_or(SubjectKind::kiosk);
   st.subject.id = link->subject_id;
-  st.subject_name = nullptr;
   bool numeric = !st.subject.id.empty() && st.subject.id.size() <= 10 &&
                  st.subject.id.find_first_not_of("0123456789") == std::string::npos;
   if (numeric && st.subject.kind == SubjectKind::venue) {
-    if (auto v = store::find_venue(db, std::stoll(st.subject.id))) st.subject_name = to_json(v->name);
+    if (auto v = store::find_venue(db, std::stoll(st.subject.id))) st.subject_name = v->name;
   } else if (numeric && st.subject.kind == SubjectKind::event) {
-    if (auto e = store::find_event(db, std::stoll(st.subject.id))) st.subject_name = to_json(e->title);
+    if (auto e = store::find_event(db, std::stoll(st.subject.id))) st.subject_name = e->title;
   }
   st.expires_at = link->expires_at;
   st.used = link->used_at.has_value();
@@ -89,9 +63,8 @@ RatingLinkState RatingLinkService::lookup(const std::string& token, Timestamp no
   return st;
 }
 
-RatingReceipt RatingLinkService::rate(const std::string& token, const Json& body, Timestamp now) {
+RatingReceipt RatingLinkService::rate(const std::string& token, LinkRating sent, Timestamp now) {
   if (!plausible_token(token)) throw NotFound("no such rating link");
-  if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
   std::string hash = token_hash(token);
   auto& db = pool_.get();
   auto link = store::find_rating_link(db, hash);
@@ -100,15 +73,11 @@ RatingReceipt RatingLinkService::rate(const std::string& token, const Json& body
   if (now >= link->expires_at) throw Gone("this rating link has expired");
 
   Subject subject{enum_from<SubjectKind>(link->subject_kind).value_or(SubjectKind::kiosk), link->subject_id};
-  Json rating = body;
-  if (rating.contains("subject") && rating["subject"] != to_json(subject))
+  if (sent.subject && *sent.subject != subject)
     throw ValidationError("subject", "must be the subject of the link (or omitted)");
-  if (rating.contains("channel") && rating["channel"] != "web") throw ValidationError("channel", "must be web");
-  std::string id = new_uuid();
-  rating["id"] = id;
-  rating["subject"] = to_json(subject);
-  rating["channel"] = "web";
-  rating["created_at"] = format_iso8601(now);
+  Rating rating = std::move(sent.rating);
+  rating.subject = std::move(subject);
+  const std::string id = rating.id;
 
   {
     store::Transaction tx(db);
@@ -116,7 +85,7 @@ RatingReceipt RatingLinkService::rate(const std::string& token, const Json& body
     tx.commit();
   }
   try {
-    return ratings_.submit(rating, link->kiosk_id, now);
+    return ratings_.submit(std::move(rating), link->kiosk_id, now);
   } catch (...) {
     store::release_rating_link(db, hash, id);
     throw;

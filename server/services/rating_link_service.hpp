@@ -4,10 +4,12 @@
 // the configured period. The rating goes through RatingService exactly like a
 // kiosk rating (channel "web", the issuing kiosk as its source), so cases and
 // statistics apply.
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "core/feedback.hpp"
+#include "core/localized_text.hpp"
 #include "server/services/principal.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/services/rating_service.hpp"
@@ -21,9 +23,22 @@ struct IssuedRatingLink {
   Timestamp expires_at{};
 };
 
+// What a kiosk asks a link for; without a subject, the kiosk's venue or the kiosk itself.
+struct RatingLinkRequest {
+  std::optional<Subject> subject;
+};
+
+// A rating sent through a link, decoded with a new id, channel "web" and the
+// time it was received. `subject` is the one the body named, if any; the
+// rating is stored for the link's subject, which it must match.
+struct LinkRating {
+  Rating rating;
+  std::optional<Subject> subject;
+};
+
 struct RatingLinkState {
   Subject subject;
-  Json subject_name;  // {zh,en,ko} for a venue or event, else null
+  std::optional<LocalizedText> subject_name;  // for a venue or event
   Timestamp expires_at{};
   bool used = false;
   bool expired = false;
@@ -32,15 +47,13 @@ struct RatingLinkState {
 class RatingLinkService {
  public:
   RatingLinkService(store::DbPool& pool, RatingService& ratings, int valid_days);
-  // For a kiosk. Body: {} or {"subject": {"kind", "id"}}; the default subject is
-  // the kiosk's venue, or the kiosk itself.
-  IssuedRatingLink issue(const Principal& kiosk, const Json& body, Timestamp now);
+  // For a kiosk; the subject must exist.
+  IssuedRatingLink issue(const Principal& kiosk, const RatingLinkRequest& request, Timestamp now);
   // NotFound for an unknown token.
   RatingLinkState lookup(const std::string& token, Timestamp now);
-  // The kiosk rating body (level, reasons, answers, comment, contact; id,
-  // subject, channel and created_at are filled in). NotFound, Gone (expired),
-  // Conflict (already used), ValidationError.
-  RatingReceipt rate(const std::string& token, const Json& body, Timestamp now);
+  // Stores the rating for the link's subject and kiosk. NotFound, Gone
+  // (expired), Conflict (already used), ValidationError (another subject).
+  RatingReceipt rate(const std::string& token, LinkRating rating, Timestamp now);
 
  private:
   store::DbPool& pool_;

@@ -8,8 +8,7 @@
 
 namespace yeyou::services {
 
-std::string payload_hash(const Json& canonical) {
-  std::string text = canonical.dump();
+std::string payload_hash(const std::string& text) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
@@ -22,10 +21,11 @@ RatingService::RatingService(store::GroupCommitter& writer, const ContactVault& 
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-RatingReceipt RatingService::submit(const Json& body, const std::string& kiosk_id, Timestamp now) {
-  Rating r = rating_from_json(body);
+RatingReceipt RatingService::submit(Rating r, const std::string& kiosk_id, Timestamp now) {
+  // The canonical form is core's encoding of the rating: the hash and the
+  // sealed body stored are the same whatever the body's field order.
   Json canonical = to_json(r);
-  std::string hash = payload_hash(canonical);
+  std::string hash = payload_hash(canonical.dump());
   // Everything that needs no database is done here, not on the single writer.
   auto sealed = store::seal_body(vault_, std::move(canonical));
   auto intake = intake_.prepare(r, now);

@@ -19,10 +19,10 @@ struct RatingReceipt {
 class RatingService {
  public:
   RatingService(store::GroupCommitter& writer, const ContactVault& vault, FeedbackIntake& intake);
-  // Validates (including that a venue or event subject exists) and stores,
-  // recording the sending kiosk. A retry or a conflict counts as a duplicate
-  // refused for that kiosk (see kiosk_store.hpp).
-  RatingReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);
+  // Checks that a venue or event subject exists and stores the decoded
+  // rating, recording the sending kiosk. A retry or a conflict counts as a
+  // duplicate refused for that kiosk (see kiosk_store.hpp).
+  RatingReceipt submit(Rating r, const std::string& kiosk_id, Timestamp now);
 
  private:
   store::GroupCommitter& writer_;
@@ -30,7 +30,7 @@ class RatingService {
   FeedbackIntake& intake_;
 };
 
-// A stable hash of the rating's canonical JSON, for idempotency checks.
-std::string payload_hash(const Json& canonical);
+// A stable hash of a rating's or complaint's canonical text, for idempotency checks.
+std::string payload_hash(const std::string& canonical);
 
 }  // namespace yeyou::services

@@ -20,10 +20,6 @@
 namespace yeyou::services {
 namespace {
 
-double rate(std::int64_t part, std::int64_t whole) {
-  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
-}
-
 std::optional<LocalDate> month_start(const std::string& period) {
   if (period.size() != 7 || period[4] != '-') return std::nullopt;
   return parse_date(period + "-01");
@@ -85,29 +81,6 @@ std::string pct(double r) {
 }
 
 }  // namespace
-
-Json to_json(const Metrics& m) {
-  Json reasons = Json::array();
-  for (const auto& [k, v] : m.top_reasons) reasons.push_back({{"reason", k}, {"count", v}});
-  return Json{{"ratings", m.ratings},
-              {"good", m.good},
-              {"bad", m.bad},
-              {"excluded", m.excluded},
-              {"suspect", m.suspect},
-              {"satisfaction_rate", rate(m.good, m.ratings)},
-              {"bad_review_rate", rate(m.bad, m.ratings)},
-              {"cases", m.cases},
-              {"named_bad_cases", m.named_bad_cases},
-              {"callback_rate", rate(m.named_bad_called_back, m.named_bad_cases)},
-              {"rectification_rate", rate(m.named_bad_rectified, m.named_bad_cases)},
-              {"closed_cases", m.closed_cases},
-              {"on_time_rate", rate(m.closed_on_time, m.closed_cases)},
-              {"avg_handling_hours", m.avg_handling_hours},
-              {"p90_handling_hours", m.p90_handling_hours},
-              {"evaluations", m.evaluations},
-              {"evaluator_satisfaction", rate(m.evaluations_satisfied, m.evaluations)},
-              {"top_reasons", reasons}};
-}
 
 StatsQuery StatsService::make_query(const std::optional<std::string>& period, const std::optional<std::string>& district,
                                     const std::optional<std::string>& venue,
@@ -188,138 +161,107 @@ Metrics StatsService::metrics(const StatsQuery& q) {
   return m;
 }
 
-Json StatsService::breakdown(const StatsQuery& q, const std::string& group_by) {
+Breakdown StatsService::breakdown(const StatsQuery& q, const std::string& group_by) {
   auto& db = pool_.get();
-  Json groups = Json::array();
+  Breakdown out{group_by, q.period, {}, {}};
   if (group_by == "hour_weekday") {
-    for (const auto& h : store::ratings_by_hour_of_week(db, q.period, filter_of(db, q)))
-      groups.push_back({{"weekday", h.hour_of_week / 24 + 1}, {"hour", h.hour_of_week % 24}, {"ratings", h.ratings},
-                        {"satisfaction_rate", rate(h.good, h.ratings)}, {"bad", h.bad}});
-    return Json{{"group_by", group_by}, {"period", q.period}, {"groups", groups}};
+    out.hours = store::ratings_by_hour_of_week(db, q.period, filter_of(db, q));
+    return out;
   }
   auto venues = store::list_venues(db);
-  std::vector<std::pair<Json, StatsQuery>> keys;
+  std::vector<std::pair<MetricsGroup, StatsQuery>> keys;
   if (group_by == "venue") {
     for (const auto& v : venues) {
       if (q.district && v.district != *q.district) continue;
       StatsQuery k = q;
       k.venue_id = v.id;
-      keys.push_back({Json{{"venue_id", v.id}, {"name", to_json(v.name)}}, k});
+      MetricsGroup g;
+      g.venue_id = v.id;
+      g.name = v.name;
+      keys.push_back({std::move(g), k});
     }
   } else if (group_by == "district") {
     for (const auto& d : store::list_districts(db)) {
       StatsQuery k = q;
       k.district = d.id;
-      keys.push_back({Json{{"district", d.id}, {"name", to_json(d.name)}}, k});
+      MetricsGroup g;
+      g.district = d.id;
+      g.name = d.name;
+      keys.push_back({std::move(g), k});
     }
   } else if (group_by == "category") {
     for (auto name : EnumNames<VenueCategory>::names) {
       StatsQuery k = q;
       k.category = std::string(name);
-      keys.push_back({Json{{"category", name}}, k});
+      MetricsGroup g;
+      g.category = std::string(name);
+      keys.push_back({std::move(g), k});
     }
   } else if (group_by == "subject_kind") {
     for (auto name : EnumNames<SubjectKind>::names) {
       StatsQuery k = q;
       k.subject_kind = std::string(name);
-      keys.push_back({Json{{"subject_kind", name}}, k});
+      MetricsGroup g;
+      g.subject_kind = std::string(name);
+      keys.push_back({std::move(g), k});
     }
   } else {
     throw ValidationError("group_by", "must be venue, district, category, subject_kind or hour_weekday");
   }
-  for (auto& [key, k] : keys) {
-    Json g = key;
-    g["metrics"] = to_json(metrics(k));
-    groups.push_back(g);
+  for (auto& [g, k] : keys) {
+    g.metrics = metrics(k);
+    out.groups.push_back(std::move(g));
   }
-  return Json{{"group_by", group_by}, {"period", q.period}, {"groups", groups}};
+  return out;
 }
 
-Json StatsService::ranking(const std::string& period) {
+Ranking StatsService::ranking(const std::string& period) {
   auto rank = [&](const std::string& p) {
     auto b = breakdown(make_query(p, std::nullopt, std::nullopt, std::nullopt, std::nullopt), "venue");
-    std::vector<Json> rows;
-    for (auto& g : b["groups"])
-      if (g["metrics"]["ratings"].get<std::int64_t>() > 0) rows.push_back(g);
-    std::stable_sort(rows.begin(), rows.end(), [](const Json& a, const Json& b2) {
-      return a["metrics"]["satisfaction_rate"].get<double>() > b2["metrics"]["satisfaction_rate"].get<double>();
+    std::vector<MetricsGroup> rows;
+    for (auto& g : b.groups)
+      if (g.metrics.ratings > 0) rows.push_back(std::move(g));
+    std::stable_sort(rows.begin(), rows.end(), [](const MetricsGroup& a, const MetricsGroup& b2) {
+      return rate(a.metrics.good, a.metrics.ratings) > rate(b2.metrics.good, b2.metrics.ratings);
     });
     return rows;
   };
   auto now_rows = rank(period);
   auto prev_rows = rank(previous_period(period));
   std::optional<std::int64_t> prev_lowest;
-  if (!prev_rows.empty()) prev_lowest = prev_rows.back()["venue_id"].get<std::int64_t>();
-  Json out = Json::array();
+  if (!prev_rows.empty()) prev_lowest = prev_rows.back().venue_id;
+  Ranking out{period, {}};
   for (std::size_t i = 0; i < now_rows.size(); ++i) {
-    Json r = now_rows[i];
-    r["rank"] = i + 1;
     bool lowest = i + 1 == now_rows.size();
-    r["lowest_two_months_running"] = lowest && prev_lowest && *prev_lowest == r["venue_id"].get<std::int64_t>();
-    out.push_back(r);
+    bool running = lowest && prev_lowest && *prev_lowest == now_rows[i].venue_id;
+    out.venues.push_back({std::move(now_rows[i]), i + 1, running});
   }
-  return Json{{"period", period}, {"venues", out}};
-}
-
-Json StatsService::public_results(const std::string& period) {
-  auto q = make_query(period, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
-  auto b = breakdown(q, "venue");
-  Json venues = Json::array();
-  for (const auto& g : b["groups"]) {
-    const auto& m = g["metrics"];
-    venues.push_back({{"venue_id", g["venue_id"]},
-                      {"name", g["name"]},
-                      {"ratings", m["ratings"]},
-                      {"satisfaction_rate", m["satisfaction_rate"]},
-                      {"bad_reviews", m["bad"]},
-                      {"excluded_reviews", m["excluded"]},
-                      {"cases", m["cases"]},
-                      {"named_bad_cases", m["named_bad_cases"]},
-                      {"callback_rate", m["callback_rate"]},
-                      {"rectification_rate", m["rectification_rate"]},
-                      {"on_time_rate", m["on_time_rate"]}});
-  }
-  auto total = metrics(q);
-  return Json{{"period", period},
-              {"totals", {{"ratings", total.ratings}, {"satisfaction_rate", rate(total.good, total.ratings)},
-                          {"bad_reviews", total.bad}, {"excluded_reviews", total.excluded},
-                          {"rectification_rate", rate(total.named_bad_rectified, total.named_bad_cases)}}},
-              {"venues", venues}};
-}
-
-Json StatsService::suspect_ratings(int limit) {
-  Json out = Json::array();
-  for (const auto& r : store::suspect_ratings(pool_.get(), limit))
-    out.push_back({{"id", r.id},
-                   {"subject", {{"kind", r.subject_kind}, {"id", r.subject_id}}},
-                   {"level", r.level},
-                   {"kiosk_id", r.kiosk_id ? Json(*r.kiosk_id) : Json(nullptr)},
-                   {"received_at", format_iso8601(r.received_at)},
-                   {"reasons", r.reasons}});
   return out;
 }
 
-Json StatsService::review_suspect(const std::string& actor, const std::string& rating_id, const Json& body,
-                                  Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto verdict = r.text("verdict", 20);
-  if (verdict && *verdict != "genuine" && *verdict != "abusive") r.fail("verdict", "must be genuine or abusive");
-  auto note = r.text("note", 1000, false).value_or("");
-  r.reject_unknown();
-  throw_if_errors(errors);
+PublicResults StatsService::public_results(const std::string& period) {
+  auto q = make_query(period, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+  return {period, metrics(q), breakdown(q, "venue").groups};
+}
+
+std::vector<store::SuspectRating> StatsService::suspect_ratings(int limit) {
+  return store::suspect_ratings(pool_.get(), limit);
+}
+
+SuspectReview StatsService::review_suspect(const std::string& actor, const std::string& rating_id,
+                                           const SuspectVerdict& verdict, Timestamp now) {
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto flags = store::rating_flags(db, rating_id);
   if (!flags || !flags->suspect || flags->excluded) throw NotFound("no suspect rating " + rating_id);
-  bool genuine = *verdict == "genuine";
+  bool genuine = verdict.genuine;
   if (genuine) store::clear_suspect(db, rating_id);
   else store::exclude_rating(db, rating_id);
   store::rollup_move(db, rating_id, "suspect", genuine ? "counted" : "excluded");
   store::append_audit(db, {0, now, actor, genuine ? "review_genuine" : "review_abusive", "rating", rating_id,
-                           Json{{"suspect", true}}, Json{{"suspect", !genuine}, {"excluded", !genuine}}, note});
+                           Json{{"suspect", true}}, Json{{"suspect", !genuine}, {"excluded", !genuine}}, verdict.note});
   tx.commit();
-  return Json{{"id", rating_id}, {"counted", genuine}, {"excluded", !genuine}};
+  return {rating_id, genuine, !genuine};
 }
 
 std::string StatsService::venues_csv(const std::string& period) {
@@ -327,19 +269,17 @@ std::string StatsService::venues_csv(const std::string& period) {
   std::string out =
       "period,venue_id,venue_zh,venue_en,ratings,satisfaction_rate,bad_reviews,excluded_reviews,suspect_reviews,"
       "named_bad_cases,callback_rate,rectification_rate,closed_cases,on_time_rate,avg_handling_hours\r\n";
-  for (const auto& g : b["groups"]) {
-    const auto& m = g["metrics"];
+  for (const auto& g : b.groups) {
+    const auto& m = g.metrics;
     char line[512];
     std::snprintf(line, sizeof line, ",%lld,%.4f,%lld,%lld,%lld,%lld,%.4f,%.4f,%lld,%.4f,%.2f\r\n",
-                  static_cast<long long>(m["ratings"].get<std::int64_t>()), m["satisfaction_rate"].get<double>(),
-                  static_cast<long long>(m["bad"].get<std::int64_t>()),
-                  static_cast<long long>(m["excluded"].get<std::int64_t>()),
-                  static_cast<long long>(m["suspect"].get<std::int64_t>()),
-                  static_cast<long long>(m["named_bad_cases"].get<std::int64_t>()), m["callback_rate"].get<double>(),
-                  m["rectification_rate"].get<double>(), static_cast<long long>(m["closed_cases"].get<std::int64_t>()),
-                  m["on_time_rate"].get<double>(), m["avg_handling_hours"].get<double>());
-    out += period + "," + std::to_string(g["venue_id"].get<std::int64_t>()) + "," +
-           csv_field(g["name"]["zh"].get<std::string>()) + "," + csv_field(g["name"]["en"].get<std::string>()) + line;
+                  static_cast<long long>(m.ratings), rate(m.good, m.ratings), static_cast<long long>(m.bad),
+                  static_cast<long long>(m.excluded), static_cast<long long>(m.suspect),
+                  static_cast<long long>(m.named_bad_cases), rate(m.named_bad_called_back, m.named_bad_cases),
+                  rate(m.named_bad_rectified, m.named_bad_cases), static_cast<long long>(m.closed_cases),
+                  rate(m.closed_on_time, m.closed_cases), m.avg_handling_hours);
+    out += period + "," + std::to_string(*g.venue_id) + "," + csv_field(g.name->zh) + "," + csv_field(g.name->en) +
+           line;
   }
   return out;
 }
@@ -394,19 +334,19 @@ std::string StatsService::monthly_report_html(const std::string& district, const
   h += "<div class=\"kpi\">按时办结率<b>" + pct(rate(m.closed_on_time, m.closed_cases)) + "</b></div>";
   h += "<div class=\"kpi\">不予采纳（申诉成立）<b>" + std::to_string(m.excluded) + "</b></div>";
   // Bar chart of satisfaction per venue (SVG, prints as vectors).
-  const auto& groups = venues["groups"];
+  const auto& groups = venues.groups;
   int bar_h = 26, width = 640;
   h += "<h2>各场所满意率</h2><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width + 260) +
        "\" height=\"" + std::to_string(static_cast<int>(groups.size()) * bar_h + 10) + "\" role=\"img\">";
   int y = 0;
   for (const auto& g : groups) {
-    double sr = g["metrics"]["satisfaction_rate"].get<double>();
+    double sr = rate(g.metrics.good, g.metrics.ratings);
     int w = static_cast<int>(sr * width);
     h += "<text x=\"0\" y=\"" + std::to_string(y + 18) + "\" font-size=\"14\">" +
-         html_escape(g["name"]["zh"].get<std::string>()) + "</text><rect x=\"200\" y=\"" + std::to_string(y + 4) +
+         html_escape(g.name->zh) + "</text><rect x=\"200\" y=\"" + std::to_string(y + 4) +
          "\" width=\"" + std::to_string(w) + "\" height=\"18\" fill=\"#1f6feb\"/><text x=\"" +
          std::to_string(205 + w) + "\" y=\"" + std::to_string(y + 18) + "\" font-size=\"13\">" + pct(sr) + " (" +
-         std::to_string(g["metrics"]["ratings"].get<std::int64_t>()) + ")</text>";
+         std::to_string(g.metrics.ratings) + ")</text>";
     y += bar_h;
   }
   h += "</svg>";
@@ -417,7 +357,8 @@ std::string StatsService::monthly_report_html(const std::string& district, const
   for (int hour = 0; hour < 24; ++hour) h += "<th>" + std::to_string(hour) + "</th>";
   h += "</tr>";
   std::map<std::pair<int, int>, std::int64_t> cells;
-  for (const auto& g : heat["groups"]) cells[{g["weekday"].get<int>(), g["hour"].get<int>()}] = g["ratings"].get<std::int64_t>();
+  for (const auto& c : heat.hours)
+    cells[{static_cast<int>(c.hour_of_week / 24 + 1), static_cast<int>(c.hour_of_week % 24)}] = c.ratings;
   const char* days[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
   for (int d = 1; d <= 7; ++d) {
     h += "<tr><th>" + std::string(days[d - 1]) + "</th>";

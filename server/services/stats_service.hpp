@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "core/json_reader.hpp"
+#include "core/localized_text.hpp"
 #include "core/time.hpp"
 #include "server/store/db_pool.hpp"
+#include "server/store/rating_store.hpp"
+#include "server/store/stats_store.hpp"
 
 namespace yeyou::services {
 
@@ -31,7 +33,57 @@ struct Metrics {
   std::vector<std::pair<std::string, std::int64_t>> top_reasons;
 };
 
-Json to_json(const Metrics& m);
+// part / whole, 0 when whole is 0.
+inline double rate(std::int64_t part, std::int64_t whole) {
+  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// One group of a breakdown: the key that names it (venue_id and name, district
+// and name, category or subject_kind) and its metrics.
+struct MetricsGroup {
+  std::optional<std::int64_t> venue_id;
+  std::optional<std::string> district;
+  std::optional<LocalizedText> name;
+  std::optional<std::string> category;
+  std::optional<std::string> subject_kind;
+  Metrics metrics;
+};
+
+struct Breakdown {
+  std::string group_by;
+  std::string period;
+  std::vector<MetricsGroup> groups;               // every group_by but hour_weekday
+  std::vector<store::HourOfWeekCount> hours;      // hour_weekday
+};
+
+struct RankedVenue {
+  MetricsGroup venue;
+  std::size_t rank = 0;  // 1 = most satisfied
+  bool lowest_two_months_running = false;
+};
+
+struct Ranking {
+  std::string period;
+  std::vector<RankedVenue> venues;  // venues with ratings, most satisfied first
+};
+
+struct PublicResults {
+  std::string period;
+  Metrics totals;
+  std::vector<MetricsGroup> venues;
+};
+
+// A bureau user's review of a suspect rating.
+struct SuspectVerdict {
+  bool genuine = false;  // counted again; otherwise excluded
+  std::string note;
+};
+
+struct SuspectReview {
+  std::string id;
+  bool counted = false;
+  bool excluded = false;
+};
 
 class StatsService {
  public:
@@ -43,14 +95,15 @@ class StatsService {
                                const std::optional<std::string>& category);
   Metrics metrics(const StatsQuery& q);
   // Groups: venue, district, category, subject_kind, hour_weekday.
-  Json breakdown(const StatsQuery& q, const std::string& group_by);
+  Breakdown breakdown(const StatsQuery& q, const std::string& group_by);
   // Venues by satisfaction, lowest last, flagging the lowest two months running.
-  Json ranking(const std::string& period);
+  Ranking ranking(const std::string& period);
   // The public results of a month: per venue, no personal data.
-  Json public_results(const std::string& period);
+  PublicResults public_results(const std::string& period);
 
-  Json suspect_ratings(int limit);
-  Json review_suspect(const std::string& actor, const std::string& rating_id, const Json& body, Timestamp now);
+  std::vector<store::SuspectRating> suspect_ratings(int limit);
+  SuspectReview review_suspect(const std::string& actor, const std::string& rating_id, const SuspectVerdict& verdict,
+                               Timestamp now);
 
   std::string venues_csv(const std::string& period);
   std::string cases_csv(const std::string& period);

@@ -1,18 +1,26 @@
 #pragma once
 // Venue edits by bureau users and the venue's own staff.
+#include <functional>
+
 #include "core/venue.hpp"
 #include "server/services/principal.hpp"
 #include "server/store/db_pool.hpp"
 
 namespace yeyou::services {
 
+// A partial update. The HTTP layer owns the wire format: `apply` merges the
+// fields sent into the stored venue and validates the result (throwing
+// ValidationError), so it runs inside the service's transaction.
+struct VenuePatch {
+  std::function<Venue(const Venue& before)> apply;
+};
+
 class VenueService {
  public:
   explicit VenueService(store::DbPool& pool) : pool_(pool) {}
-  // Applies the fields present in `patch` (details, opening hours, capacity)
-  // to the venue; the id cannot change. Audited. Throws NotFound, Forbidden,
-  // ValidationError.
-  Venue patch(const Principal& who, std::int64_t venue_id, const Json& patch, Timestamp now);
+  // Applies `patch` (details, opening hours, capacity) to the venue. Audited.
+  // Throws NotFound, Forbidden, ValidationError.
+  Venue patch(const Principal& who, std::int64_t venue_id, const VenuePatch& patch, Timestamp now);
 
  private:
   store::DbPool& pool_;

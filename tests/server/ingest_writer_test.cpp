@@ -38,7 +38,7 @@ TEST_CASE("burst counts include ratings another writer stored, before and after 
   for (int i = 0; i < 6; ++i) REQUIRE(call(srv, "POST", "/api/v1/ratings", token, good_rating("7")).first == 201);
   {
     services::ServiceHub other(srv.pool(), srv.hub().config);
-    for (int i = 0; i < 4; ++i) CHECK(other.ratings.submit(good_rating("7"), kiosk_id, now_utc()).created);
+    for (int i = 0; i < 4; ++i) CHECK(other.ratings.submit(rating_from_json(good_rating("7")), kiosk_id, now_utc()).created);
   }
   for (int i = 0; i < 2; ++i) REQUIRE(call(srv, "POST", "/api/v1/ratings", token, good_rating("7")).first == 201);
   auto period = format_iso8601(now_utc()).substr(0, 7);
@@ -96,7 +96,7 @@ TEST_CASE("idempotency is exact when copies of one rating race into the same and
       if (t == 7) body["comment"] = "a different payload";
       for (int i = 0; i < 5; ++i) {
         try {
-          auto receipt = srv.hub().ratings.submit(body, kiosk_id, now_utc());
+          auto receipt = srv.hub().ratings.submit(rating_from_json(body), kiosk_id, now_utc());
           (receipt.created ? created : retries)++;
           CHECK(receipt.rating.contact->phone == "13912345678");
         } catch (const services::Conflict&) {

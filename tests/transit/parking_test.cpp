@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/parking.hpp"
+#include "server/http/decoders.hpp"
 #include "server/services/parking_service.hpp"
 #include "server/services/service_errors.hpp"
 #include "support/test_server.hpp"
@@ -139,37 +140,37 @@ TEST_CASE("parking service: staff counts, a counter's in/out deltas, roles") {
   services::Principal bureau{services::Principal::Kind::user, 1, "b", "Bureau", services::Role::bureau, {}, "", {}, {}};
   services::Principal staff{services::Principal::Kind::user, 2, "s", "Staff", services::Role::venue_staff, {1}, "", {}, {}};
   Timestamp now = now_utc();
-  CHECK_THROWS_AS(parking.create(staff, car_park_body(), now), services::Forbidden);
-  CarPark p = parking.create(bureau, car_park_body(), now);
+  CHECK_THROWS_AS(parking.create(staff, http::decode_new_car_park(car_park_body()), now), services::Forbidden);
+  CarPark p = parking.create(bureau, http::decode_new_car_park(car_park_body()), now);
   CHECK(p.id == 1);
   CHECK(parking.status(now, now)[0].level == SpaceLevel::unknown);
-  CHECK_THROWS_AS(parking.staff_spaces(bureau, p.id, Json{{"delta", -3}}, now), services::Conflict);
-  auto u = parking.staff_spaces(bureau, p.id, Json{{"free_spaces", 250}}, now);
+  CHECK_THROWS_AS(parking.staff_spaces(bureau, p.id, http::decode_spaces_count(Json{{"delta", -3}}), now), services::Conflict);
+  auto u = parking.staff_spaces(bureau, p.id, http::decode_spaces_count(Json{{"free_spaces", 250}}), now);
   CHECK(u.clamped);
   CHECK(*u.status.record.free_spaces == 200);
-  u = parking.staff_spaces(bureau, p.id, Json{{"delta", -195}}, now);
+  u = parking.staff_spaces(bureau, p.id, http::decode_spaces_count(Json{{"delta", -195}}), now);
   CHECK(*u.status.record.free_spaces == 5);
   CHECK(u.status.level == SpaceLevel::almost_full);
   CHECK_FALSE(u.status.stale);
-  CHECK_THROWS_AS(parking.staff_spaces(bureau, p.id, Json{{"free_spaces", 1}, {"delta", 1}}, now), ValidationError);
+  CHECK_THROWS_AS(parking.staff_spaces(bureau, p.id, http::decode_spaces_count(Json{{"free_spaces", 1}, {"delta", 1}}), now), ValidationError);
 
   // A counter device may report only for the car park that names it.
   auto counter = hub.auth.add_counter(1, "test", now);
   services::Principal device{services::Principal::Kind::counter, 0, "", "", services::Role::venue_staff, {}, counter.id, {}, {}};
-  CHECK_THROWS_AS(parking.counter_spaces(device, p.id, Json{{"seq", 1}, {"in", 1}, {"out", 0}}, now),
+  CHECK_THROWS_AS(parking.counter_spaces(device, p.id, http::decode_vehicle_count(Json{{"seq", 1}, {"in", 1}, {"out", 0}}, parking.zone(), now), now),
                   services::Forbidden);
   Json with_counter = to_json(p);
   with_counter["counter_device_id"] = counter.id;
-  parking.replace(bureau, p.id, with_counter, now);
-  u = parking.counter_spaces(device, p.id, Json{{"seq", 1}, {"in", 7}, {"out", 1}}, now);
+  parking.replace(bureau, p.id, http::decode_car_park(with_counter, p.id), now);
+  u = parking.counter_spaces(device, p.id, http::decode_vehicle_count(Json{{"seq", 1}, {"in", 7}, {"out", 1}}, parking.zone(), now), now);
   CHECK(u.applied);
   CHECK(u.clamped);  // 5 - 7 + 1 < 0
   CHECK(*u.status.record.free_spaces == 0);
   CHECK(u.status.level == SpaceLevel::full);
-  u = parking.counter_spaces(device, p.id, Json{{"seq", 1}, {"in", 0}, {"out", 50}}, now);
+  u = parking.counter_spaces(device, p.id, http::decode_vehicle_count(Json{{"seq", 1}, {"in", 0}, {"out", 50}}, parking.zone(), now), now);
   CHECK_FALSE(u.applied);  // a repeat changes nothing
   CHECK(*u.status.record.free_spaces == 0);
-  u = parking.counter_spaces(device, p.id, Json{{"seq", 3}, {"in", 0}, {"out", 4}}, now);
+  u = parking.counter_spaces(device, p.id, http::decode_vehicle_count(Json{{"seq", 3}, {"in", 0}, {"out", 4}}, parking.zone(), now), now);
   CHECK(u.gap);
   CHECK(*u.status.record.free_spaces == 4);
   CHECK(u.status.record.spaces_source == "counter");

@@ -2,6 +2,8 @@
 // structs, so another database engine needs only a new store. This reads the
 // service sources and fails on SQL in their string literals or on statement
 // and SQLite handles in their code.
+// Likewise the wire format lives in server/http/: services take and return
+// typed structs, so no service header names a JSON type.
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -78,6 +80,32 @@ std::vector<std::string> sql_in(const std::string& src) {
   return found;
 }
 
+// JSON types named in a source's code (not in its comments or literals).
+std::vector<std::string> json_in(const std::string& src) {
+  static const std::regex json(R"(\b(Json|nlohmann|FieldReader)\b)");
+  std::vector<std::string> found;
+  auto code = split_source(src).code;
+  std::smatch m;
+  for (auto it = code.cbegin(); std::regex_search(it, code.cend(), m, json); it = m.suffix().first) {
+    auto line_start = code.rfind('\n', static_cast<std::size_t>(m.position(0) + (it - code.cbegin())));
+    auto line_end = code.find('\n', static_cast<std::size_t>(m.position(0) + (it - code.cbegin())));
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    found.push_back(code.substr(line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start));
+  }
+  return found;
+}
+
+std::vector<std::filesystem::path> service_sources(const std::string& extension) {
+  auto dir = std::filesystem::path(YEYOU_SOURCE_DIR) / "server" / "services";
+  REQUIRE(std::filesystem::is_directory(dir));
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (extension.empty() ? entry.path().extension() == ".cpp" || entry.path().extension() == ".hpp"
+                          : entry.path().extension() == extension)
+      out.push_back(entry.path());
+  return out;
+}
+
 std::string read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -104,15 +132,26 @@ TEST_CASE("the SQL check finds statements and database handles in a service sour
 }
 
 TEST_CASE("server services contain no SQL: every statement lives in server/store") {
-  auto dir = std::filesystem::path(YEYOU_SOURCE_DIR) / "server" / "services";
-  REQUIRE(std::filesystem::is_directory(dir));
-  int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    auto ext = entry.path().extension();
-    if (ext != ".cpp" && ext != ".hpp") continue;
-    ++files;
-    for (const auto& problem : sql_in(read(entry.path())))
-      FAIL_CHECK((entry.path().filename().string() + ": " + problem));
-  }
-  CHECK(files > 10);
+  auto files = service_sources("");
+  for (const auto& path : files)
+    for (const auto& problem : sql_in(read(path))) FAIL_CHECK((path.filename().string() + ": " + problem));
+  CHECK(files.size() > 10);
+}
+
+TEST_CASE("the JSON check finds JSON types in declarations, not in comments or text") {
+  CHECK(json_in("  Json breakdown(const StatsQuery& q, const std::string& group_by);").size() == 1);
+  CHECK(json_in("  RatingReceipt submit(const Json& body, const std::string& kiosk_id, Timestamp now);").size() == 1);
+  CHECK(json_in("  nlohmann::json subject_name;").size() == 1);
+  CHECK(json_in("void read(FieldReader& r);").size() == 1);
+  CHECK(json_in("// decoded from Json by the HTTP layer\nauto s = \"Json\"; int JsonLike = 0;").empty());
+  CHECK(json_in("  Breakdown breakdown(const StatsQuery& q, const std::string& group_by);").empty());
+}
+
+// Bodies are decoded and answers encoded in server/http/; the JSON services
+// still make (canonical rating text, audit snapshots) stays in their .cpp files.
+TEST_CASE("server service headers take and return typed structs, never JSON") {
+  auto headers = service_sources(".hpp");
+  for (const auto& path : headers)
+    for (const auto& line : json_in(read(path))) FAIL_CHECK((path.filename().string() + ": " + line));
+  CHECK(headers.size() > 10);
 }

@@ -6,10 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail() { echo "FAIL: $*" >&2; exit 1; }
-names="ingest stats transit fleet kiosk"
+names="ingest front_door stats transit fleet kiosk"
 for mode in "" --quick; do
   plan=$(scripts/bench --dry-run $mode) || fail "scripts/bench --dry-run $mode exited $?"
-  [ "$(echo "$plan" | wc -l)" -eq 5 ] || fail "expected 5 commands in mode '$mode', got: $plan"
+  [ "$(echo "$plan" | wc -l)" -eq 6 ] || fail "expected 6 commands in mode '$mode', got: $plan"
   for name in $names; do
     line=$(echo "$plan" | grep "^bench/$name/run.sh ") || fail "no command for $name in mode '$mode'"
     [ -x "bench/$name/run.sh" ] || fail "bench/$name/run.sh is not executable"

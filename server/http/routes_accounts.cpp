@@ -28,16 +28,9 @@ Json audit_json(const store::AuditEntry& e) {
 void register_account_routes(httplib::Server& server, services::ServiceHub& hub) {
   server.Post("/api/v1/auth/login", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      Json body = parse_body(req);
-      FieldErrors errors;
-      FieldReader r(body, errors);
-      auto login = r.text("login", 256, true, 1);
-      auto password = r.text("password", 1024, true, 1);
-      bool cookie = r.boolean("cookie", false).value_or(false);  // console: also set session cookies
-      r.reject_unknown();
-      throw_if_errors(errors);
+      auto [login, password, cookie] = services::decode_login(parse_body(req));
       auto now = now_utc();
-      auto session = hub.auth.login(*login, *password, req.remote_addr, now);
+      auto session = hub.auth.login(login, password, req.remote_addr, now);
       if (cookie) set_session_cookies(hub, req, res, session.token, (session.expires_at - now).count());
       write_json(res, 200,
                  Json{{"token", session.token},
@@ -82,25 +75,7 @@ void register_account_routes(httplib::Server& server, services::ServiceHub& hub)
   server.Post("/api/v1/users", [&hub](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto who = require_role(hub, req, {Role::admin});
-      Json body = parse_body(req);
-      FieldErrors errors;
-      FieldReader r(body, errors);
-      services::NewUser u;
-      u.login = r.text("login", 64, true, 1).value_or("");
-      u.display_name = r.text("display_name", 100, true, 1).value_or("");
-      u.role = read_enum<Role>(r, "role").value_or(Role::venue_staff);
-      u.password = r.text("password", 1024, true, 1).value_or("");
-      if (const Json* venues = r.value("venues", Json::value_t::array, false)) {
-        for (const auto& v : *venues) {
-          if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > INT32_MAX) {
-            r.fail("venues", "must be a list of venue ids");
-            break;
-          }
-          u.venues.push_back(v.get<std::int64_t>());
-        }
-      }
-      r.reject_unknown();
-      throw_if_errors(errors);
+      services::NewUser u = services::decode_new_user(parse_body(req));
       auto id = hub.auth.add_user(u, who.actor(), now_utc());
       write_json(res, 201, Json{{"id", id}, {"login", u.login}, {"role", name_of(u.role)}, {"venues", u.venues}});
     });

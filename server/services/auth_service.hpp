@@ -35,6 +35,15 @@ struct NewUser {
   std::string password;
 };
 
+// The bodies of POST /auth/login and POST /users; both throw ValidationError.
+struct LoginRequest {
+  std::string login;
+  std::string password;
+  bool cookie = false;  // console: also set session cookies
+};
+LoginRequest decode_login(const Json& body);
+NewUser decode_new_user(const Json& body);
+
 struct DeviceCredentials {
   std::string id;
   std::string token;

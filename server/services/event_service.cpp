@@ -37,26 +37,26 @@ bool take_bool(Json& body, const char* key, FieldErrors& errors) {
 
 }  // namespace
 
-CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, const Json& input, Timestamp now) {
+NewEventRequest decode_new_event(std::int64_t venue_id, const Json& input) {
   if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
   Json body = input;
   FieldErrors errors;
+  NewEventRequest out;
   bool fallback = take_bool(body, "fallback", errors);
-  std::string reason = take_string(body, "reason", 500, errors);
+  out.reason = take_string(body, "reason", 500, errors);
   if (body.contains("id")) errors["id"] = "is assigned by the server";
   if (body.contains("venue_id") && body["venue_id"] != venue_id) errors["venue_id"] = "must match the venue in the path";
   body["venue_id"] = venue_id;
-  body["id"] = 1;  // placeholder so the decoder validates; replaced below
-  std::optional<WeeklyRule> rule;
+  body["id"] = 1;  // placeholder so the decoder validates; replaced by the service
   if (body.contains("recurrence")) {
     if (body.contains("start") || body.contains("end"))
       errors["recurrence"] = "give either start/end or a recurrence, not both";
     Json holder{{"recurrence", body["recurrence"]}};
     FieldReader r(holder, errors);
-    rule = read_weekly_rule(r, "recurrence");
+    out.rule = read_weekly_rule(r, "recurrence");
     body.erase("recurrence");
     if (errors.empty()) {
-      auto occurrences = expand(*rule);
+      auto occurrences = expand(*out.rule);
       if (occurrences.empty()) {
         errors["recurrence"] = "produces no occurrences";
       } else {
@@ -66,7 +66,30 @@ CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, 
     }
   }
   throw_if_errors(errors);
-  Event proto = event_from_json(body, true, fallback);
+  out.proto = event_from_json(body, true, fallback);
+  return out;
+}
+
+EventPatch decode_event_patch(std::int64_t event_id, const Json& input) {
+  if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
+  EventPatch out;
+  out.fields = input;
+  FieldErrors errors;
+  out.fallback = take_bool(out.fields, "fallback", errors);
+  out.reason = take_string(out.fields, "reason", 500, errors);
+  if (out.fields.contains("id") && out.fields["id"] != event_id) errors["id"] = "cannot be changed";
+  throw_if_errors(errors);
+  return out;
+}
+
+Event patched_event(const Event& before, const EventPatch& patch) {
+  Json merged = to_json(before);
+  for (auto it = patch.fields.begin(); it != patch.fields.end(); ++it) merged[it.key()] = it.value();
+  return event_from_json(merged, true, patch.fallback);
+}
+
+CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, const Json& input, Timestamp now) {
+  auto [proto, rule, reason] = decode_new_event(venue_id, input);
 
   auto& db = pool_.get();
   store::Transaction tx(db);
@@ -99,33 +122,25 @@ CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, 
 }
 
 Event EventService::patch(const Principal& who, std::int64_t event_id, const Json& input, Timestamp now) {
-  if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
-  Json patch = input;
-  FieldErrors errors;
-  bool fallback = take_bool(patch, "fallback", errors);
-  std::string reason = take_string(patch, "reason", 500, errors);
-  if (patch.contains("id") && patch["id"] != event_id) errors["id"] = "cannot be changed";
-  throw_if_errors(errors);
+  EventPatch patch = decode_event_patch(event_id, input);
 
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto before = store::find_event(db, event_id);
   if (!before) throw NotFound("no event " + std::to_string(event_id));
   require_venue_access(who, db, before->venue_id);
-  Json merged = to_json(*before);
-  for (auto it = patch.begin(); it != patch.end(); ++it) merged[it.key()] = it.value();
-  Event after = event_from_json(merged, true, fallback);
+  Event after = patched_event(*before, patch);
   if (after.venue_id != before->venue_id) require_venue_access(who, db, after.venue_id);
   bool moved = after.start != before->start;
-  if (moved && !patch.contains("previous_start")) after.previous_start = before->start;
-  if (moved && !patch.contains("status") && after.status == EventStatus::scheduled)
+  if (moved && !patch.fields.contains("previous_start")) after.previous_start = before->start;
+  if (moved && !patch.fields.contains("status") && after.status == EventStatus::scheduled)
     after.status = EventStatus::rescheduled;
   if (after.status == EventStatus::postponed && !after.previous_start) after.previous_start = before->start;
   std::string action = after.status != before->status ? std::string(name_of(after.status)) : "update";
   if (action == "scheduled") action = "reinstate";
   store::upsert_event(db, after, now);
   store::append_audit(db, {0, now, who.actor(), action, "event", std::to_string(event_id), to_json(*before),
-                           to_json(after), reason});
+                           to_json(after), patch.reason});
   tx.commit();
   return after;
 }

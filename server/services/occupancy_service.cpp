@@ -67,16 +67,40 @@ OccupancyUpdate OccupancyService::apply(store::Db& db, std::int64_t venue_id, st
   return u;
 }
 
-OccupancyUpdate OccupancyService::staff_update(const Principal& who, std::int64_t venue_id, const Json& body,
-                                               Timestamp now) {
+SetOrAdjust decode_count_change(const Json& body) {
   FieldErrors errors;
   FieldReader r(body, errors);
-  auto count = r.integer("count", 0, 10'000'000, false);
-  auto delta = r.integer("delta", -kMaxStep, kMaxStep, false);
+  SetOrAdjust out;
+  out.value = r.integer("count", 0, 10'000'000, false);
+  out.delta = r.integer("delta", -kMaxStep, kMaxStep, false);
   r.reject_unknown();
-  if (errors.empty() && count.has_value() == delta.has_value())
+  if (errors.empty() && out.value.has_value() == out.delta.has_value())
     errors["count"] = "give exactly one of count or delta";
   throw_if_errors(errors);
+  return out;
+}
+
+CounterReport decode_counter_reading(const Json& body, Timestamp now) {
+  FieldErrors errors;
+  FieldReader r(body, errors);
+  auto seq = r.integer("seq", 1, INT64_MAX / 2);
+  auto in = r.integer("in", 0, kMaxStep);
+  auto out = r.integer("out", 0, kMaxStep);
+  Timestamp taken_at = now;
+  if (auto t = r.text("taken_at", 40, false)) {
+    auto parsed = parse_iso8601(*t);
+    if (!parsed) r.fail("taken_at", "must be an ISO 8601 date-time");
+    // A counter's clock may drift: never accept readings from the future.
+    else taken_at = std::min(*parsed, now);
+  }
+  r.reject_unknown();
+  throw_if_errors(errors);
+  return {*seq, *in, *out, taken_at};
+}
+
+OccupancyUpdate OccupancyService::staff_update(const Principal& who, std::int64_t venue_id, const Json& body,
+                                               Timestamp now) {
+  auto [count, delta] = decode_count_change(body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   require_venue_access(who, db, venue_id);
@@ -97,20 +121,7 @@ OccupancyUpdate OccupancyService::counter_reading(const Principal& who, const st
                                                   const Json& body, Timestamp now) {
   if (who.kind != Principal::Kind::counter || who.device_id != counter_id)
     throw Forbidden("only counter " + counter_id + " may post its readings");
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto seq = r.integer("seq", 1, INT64_MAX / 2);
-  auto in = r.integer("in", 0, kMaxStep);
-  auto out = r.integer("out", 0, kMaxStep);
-  Timestamp taken_at = now;
-  if (auto t = r.text("taken_at", 40, false)) {
-    auto parsed = parse_iso8601(*t);
-    if (!parsed) r.fail("taken_at", "must be an ISO 8601 date-time");
-    // A counter's clock may drift: never accept readings from the future.
-    else taken_at = std::min(*parsed, now);
-  }
-  r.reject_unknown();
-  throw_if_errors(errors);
+  auto [seq, in, out, taken_at] = decode_counter_reading(body, now);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto device = store::find_device(db, counter_id);
@@ -123,7 +134,7 @@ OccupancyUpdate OccupancyService::counter_reading(const Principal& who, const st
   store::Stmt ins(db,
                   "INSERT INTO counter_readings(counter_id, seq, entered, exited, taken_at, received_at) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(counter_id, seq) DO NOTHING");
-  ins.bind(1, counter_id).bind(2, *seq).bind(3, *in).bind(4, *out).bind(5, taken_at.time_since_epoch().count());
+  ins.bind(1, counter_id).bind(2, seq).bind(3, in).bind(4, out).bind(5, taken_at.time_since_epoch().count());
   ins.bind(6, now.time_since_epoch().count()).run();
   if (db.changes() == 0) {  // a repeat: the delta was already applied
     OccupancyUpdate u;
@@ -140,8 +151,8 @@ OccupancyUpdate OccupancyService::counter_reading(const Principal& who, const st
   // In/out deltas commute, so a late (reordered) reading is applied too;
   // its reading time is never older than the venue's latest.
   Timestamp when = previous ? std::max(taken_at, previous->taken_at) : taken_at;
-  auto u = apply(db, venue_id, base + *in - *out, OccupancySource::counter, who.actor(), when, now);
-  u.gap = *seq > max_seq + 1 && max_seq > 0;
+  auto u = apply(db, venue_id, base + in - out, OccupancySource::counter, who.actor(), when, now);
+  u.gap = seq > max_seq + 1 && max_seq > 0;
   tx.commit();
   return u;
 }

@@ -41,13 +41,31 @@ Subject subject_from(const Json& j) {
 RatingLinkService::RatingLinkService(store::DbPool& pool, RatingService& ratings, int valid_days)
     : pool_(pool), ratings_(ratings), validity_(std::chrono::seconds{std::int64_t{valid_days} * 86400}) {}
 
-IssuedRatingLink RatingLinkService::issue(const Principal& kiosk, const Json& body, Timestamp now) {
+std::optional<Subject> decode_link_request(const Json& body) {
   if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
   for (const auto& [k, v] : body.items())
     if (k != "subject") throw ValidationError(k, "unknown field");
+  if (!body.contains("subject")) return std::nullopt;
+  return subject_from(body["subject"]);
+}
+
+Json link_rating_body(const Json& body, const Subject& subject, const std::string& id, Timestamp now) {
+  if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
+  Json rating = body;
+  if (rating.contains("subject") && rating["subject"] != to_json(subject))
+    throw ValidationError("subject", "must be the subject of the link (or omitted)");
+  if (rating.contains("channel") && rating["channel"] != "web") throw ValidationError("channel", "must be web");
+  rating["id"] = id;
+  rating["subject"] = to_json(subject);
+  rating["channel"] = "web";
+  rating["created_at"] = format_iso8601(now);
+  return rating;
+}
+
+IssuedRatingLink RatingLinkService::issue(const Principal& kiosk, const Json& body, Timestamp now) {
   Subject subject;
-  if (body.contains("subject")) {
-    subject = subject_from(body["subject"]);
+  if (auto asked = decode_link_request(body)) {
+    subject = *asked;
   } else if (kiosk.device_venue) {
     subject = {SubjectKind::venue, std::to_string(*kiosk.device_venue)};
   } else {
@@ -100,15 +118,8 @@ RatingReceipt RatingLinkService::rate(const std::string& token, const Json& body
   if (now >= link->expires_at) throw Gone("this rating link has expired");
 
   Subject subject{enum_from<SubjectKind>(link->subject_kind).value_or(SubjectKind::kiosk), link->subject_id};
-  Json rating = body;
-  if (rating.contains("subject") && rating["subject"] != to_json(subject))
-    throw ValidationError("subject", "must be the subject of the link (or omitted)");
-  if (rating.contains("channel") && rating["channel"] != "web") throw ValidationError("channel", "must be web");
   std::string id = new_uuid();
-  rating["id"] = id;
-  rating["subject"] = to_json(subject);
-  rating["channel"] = "web";
-  rating["created_at"] = format_iso8601(now);
+  Json rating = link_rating_body(body, subject, id, now);
 
   {
     store::Transaction tx(db);

@@ -3,45 +3,13 @@
 #include <sodium.h>
 
 #include "core/json_reader.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/account_store.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
 
 namespace yeyou::services {
-
-LoginRequest decode_login(const Json& body) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto login = r.text("login", 256, true, 1);
-  auto password = r.text("password", 1024, true, 1);
-  bool cookie = r.boolean("cookie", false).value_or(false);
-  r.reject_unknown();
-  throw_if_errors(errors);
-  return {*login, *password, cookie};
-}
-
-NewUser decode_new_user(const Json& body) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  NewUser u;
-  u.login = r.text("login", 64, true, 1).value_or("");
-  u.display_name = r.text("display_name", 100, true, 1).value_or("");
-  u.role = read_enum<Role>(r, "role").value_or(Role::venue_staff);
-  u.password = r.text("password", 1024, true, 1).value_or("");
-  if (const Json* venues = r.value("venues", Json::value_t::array, false)) {
-    for (const auto& v : *venues) {
-      if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > INT32_MAX) {
-        r.fail("venues", "must be a list of venue ids");
-        break;
-      }
-      u.venues.push_back(v.get<std::int64_t>());
-    }
-  }
-  r.reject_unknown();
-  throw_if_errors(errors);
-  return u;
-}
 namespace {
 
 constexpr unsigned long long kOpsLimit = 2;                // OWASP: t >= 2

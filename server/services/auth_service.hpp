@@ -11,6 +11,7 @@
 
 #include "server/services/login_throttle.hpp"
 #include "server/services/principal.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/store/account_store.hpp"
 #include "server/store/db_pool.hpp"
 
@@ -26,23 +27,6 @@ struct Session {
   Timestamp expires_at{};
   Principal principal;
 };
-
-struct NewUser {
-  std::string login;
-  std::string display_name;
-  Role role = Role::venue_staff;
-  std::vector<std::int64_t> venues;
-  std::string password;
-};
-
-// The bodies of POST /auth/login and POST /users; both throw ValidationError.
-struct LoginRequest {
-  std::string login;
-  std::string password;
-  bool cookie = false;  // console: also set session cookies
-};
-LoginRequest decode_login(const Json& body);
-NewUser decode_new_user(const Json& body);
 
 struct DeviceCredentials {
   std::string id;

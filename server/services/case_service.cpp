@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
@@ -306,27 +307,6 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
     notify(db, c.unit, c.id, "appeal_decided", "案件 #" + std::to_string(c.id) + " 申诉结果：" + c.appeal.value_or(""), now);
   tx.commit();
   return view(db, store::find_case(db, id).value(), now);
-}
-
-CaseEvaluation decode_case_evaluation(const Json& body) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto verdict = r.text("verdict", 30);
-  if (verdict && *verdict != "satisfied" && *verdict != "basically_satisfied" && *verdict != "dissatisfied")
-    r.fail("verdict", "must be satisfied, basically_satisfied or dissatisfied");
-  std::string note = r.text("note", 2000, false).value_or("");
-  r.reject_unknown();
-  throw_if_errors(errors);
-  return {*verdict, note};
-}
-
-std::string decode_reveal_reason(const Json& body) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto reason = r.text("reason", 500, true, 4);
-  r.reject_unknown();
-  throw_if_errors(errors);
-  return *reason;
 }
 
 CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const Json& body, Timestamp now) {

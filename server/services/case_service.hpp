@@ -65,15 +65,6 @@ struct CaseDraft {
   std::string notice;  // the notification's text
 };
 
-// The bodies of the evaluation and the contact reveal, decoded without the
-// database; both throw ValidationError.
-struct CaseEvaluation {
-  std::string verdict;  // satisfied, basically_satisfied or dissatisfied
-  std::string note;
-};
-CaseEvaluation decode_case_evaluation(const Json& body);
-std::string decode_reveal_reason(const Json& body);
-
 class CaseService {
  public:
   CaseService(store::DbPool& pool, CaseConfig config, const ContactVault& vault, Notifier& notifier);

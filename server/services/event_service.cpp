@@ -1,6 +1,7 @@
 #include "server/services/event_service.hpp"
 
 #include "core/recurrence.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/services/venue_service.hpp"
 #include "server/store/audit_store.hpp"
@@ -15,78 +16,7 @@ std::int64_t next_event_id(store::Db& db) {
   return s.int64(0);
 }
 
-// Splits off the server-side keys the event decoder does not know.
-std::string take_string(Json& body, const char* key, std::size_t max, FieldErrors& errors) {
-  if (!body.is_object() || !body.contains(key)) return "";
-  Json v = body[key];
-  body.erase(key);
-  if (!v.is_string() || v.get<std::string>().size() > max || !is_clean_utf8(v.get<std::string>())) {
-    errors[key] = "must be text of at most " + std::to_string(max) + " bytes";
-    return "";
-  }
-  return v.get<std::string>();
-}
-
-bool take_bool(Json& body, const char* key, FieldErrors& errors) {
-  if (!body.is_object() || !body.contains(key)) return false;
-  Json v = body[key];
-  body.erase(key);
-  if (!v.is_boolean()) errors[key] = "must be true or false";
-  return v.is_boolean() && v.get<bool>();
-}
-
 }  // namespace
-
-NewEventRequest decode_new_event(std::int64_t venue_id, const Json& input) {
-  if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
-  Json body = input;
-  FieldErrors errors;
-  NewEventRequest out;
-  bool fallback = take_bool(body, "fallback", errors);
-  out.reason = take_string(body, "reason", 500, errors);
-  if (body.contains("id")) errors["id"] = "is assigned by the server";
-  if (body.contains("venue_id") && body["venue_id"] != venue_id) errors["venue_id"] = "must match the venue in the path";
-  body["venue_id"] = venue_id;
-  body["id"] = 1;  // placeholder so the decoder validates; replaced by the service
-  if (body.contains("recurrence")) {
-    if (body.contains("start") || body.contains("end"))
-      errors["recurrence"] = "give either start/end or a recurrence, not both";
-    Json holder{{"recurrence", body["recurrence"]}};
-    FieldReader r(holder, errors);
-    out.rule = read_weekly_rule(r, "recurrence");
-    body.erase("recurrence");
-    if (errors.empty()) {
-      auto occurrences = expand(*out.rule);
-      if (occurrences.empty()) {
-        errors["recurrence"] = "produces no occurrences";
-      } else {
-        body["start"] = format_iso8601(occurrences[0].begin);
-        body["end"] = format_iso8601(occurrences[0].end);
-      }
-    }
-  }
-  throw_if_errors(errors);
-  out.proto = event_from_json(body, true, fallback);
-  return out;
-}
-
-EventPatch decode_event_patch(std::int64_t event_id, const Json& input) {
-  if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
-  EventPatch out;
-  out.fields = input;
-  FieldErrors errors;
-  out.fallback = take_bool(out.fields, "fallback", errors);
-  out.reason = take_string(out.fields, "reason", 500, errors);
-  if (out.fields.contains("id") && out.fields["id"] != event_id) errors["id"] = "cannot be changed";
-  throw_if_errors(errors);
-  return out;
-}
-
-Event patched_event(const Event& before, const EventPatch& patch) {
-  Json merged = to_json(before);
-  for (auto it = patch.fields.begin(); it != patch.fields.end(); ++it) merged[it.key()] = it.value();
-  return event_from_json(merged, true, patch.fallback);
-}
 
 CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, const Json& input, Timestamp now) {
   auto [proto, rule, reason] = decode_new_event(venue_id, input);

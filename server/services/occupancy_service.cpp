@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/notice.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/services/venue_service.hpp"
 #include "server/store/account_store.hpp"
@@ -12,8 +13,6 @@
 
 namespace yeyou::services {
 namespace {
-
-constexpr std::int64_t kMaxStep = 100000;
 
 Notice capacity_notice(const Venue& v, CrowdLevel level, std::int64_t percent, Timestamp now) {
   Notice n;
@@ -65,37 +64,6 @@ OccupancyUpdate OccupancyService::apply(store::Db& db, std::int64_t venue_id, st
                              std::string(name_of(u.level))});
   }
   return u;
-}
-
-SetOrAdjust decode_count_change(const Json& body) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  SetOrAdjust out;
-  out.value = r.integer("count", 0, 10'000'000, false);
-  out.delta = r.integer("delta", -kMaxStep, kMaxStep, false);
-  r.reject_unknown();
-  if (errors.empty() && out.value.has_value() == out.delta.has_value())
-    errors["count"] = "give exactly one of count or delta";
-  throw_if_errors(errors);
-  return out;
-}
-
-CounterReport decode_counter_reading(const Json& body, Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto seq = r.integer("seq", 1, INT64_MAX / 2);
-  auto in = r.integer("in", 0, kMaxStep);
-  auto out = r.integer("out", 0, kMaxStep);
-  Timestamp taken_at = now;
-  if (auto t = r.text("taken_at", 40, false)) {
-    auto parsed = parse_iso8601(*t);
-    if (!parsed) r.fail("taken_at", "must be an ISO 8601 date-time");
-    // A counter's clock may drift: never accept readings from the future.
-    else taken_at = std::min(*parsed, now);
-  }
-  r.reject_unknown();
-  throw_if_errors(errors);
-  return {*seq, *in, *out, taken_at};
 }
 
 OccupancyUpdate OccupancyService::staff_update(const Principal& who, std::int64_t venue_id, const Json& body,

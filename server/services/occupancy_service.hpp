@@ -7,7 +7,6 @@
 #include <optional>
 
 #include "core/occupancy.hpp"
-#include "server/services/count_bodies.hpp"
 #include "server/services/principal.hpp"
 #include "server/store/db_pool.hpp"
 
@@ -21,12 +20,6 @@ struct OccupancyUpdate {
   bool gap = false;        // the counter skipped sequence numbers
   std::optional<std::int64_t> alert_notice_id;
 };
-
-// The bodies of the two writes, decoded without the database; both throw
-// ValidationError. {"count"} or {"delta"}; a counter's taken_at is never
-// later than `now`.
-SetOrAdjust decode_count_change(const Json& body);
-CounterReport decode_counter_reading(const Json& body, Timestamp now);
 
 class OccupancyService {
  public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 
@@ -47,51 +48,6 @@ std::vector<CarParkStatus> ParkingService::status(Timestamp at, Timestamp now) {
 
 CarParkStatus ParkingService::status_of(std::int64_t id, Timestamp at, Timestamp now) {
   return describe(require_park(pool_.get(), id), at, now);
-}
-
-CarPark decode_new_car_park(const Json& body) {
-  if (body.is_object() && body.contains("id")) throw ValidationError("id", "is assigned by the server");
-  return car_park_from_json(body, false);
-}
-
-CarPark decode_car_park_replacement(std::int64_t id, const Json& body) {
-  if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
-  if (body.contains("id") && body["id"] != id) throw ValidationError("id", "must match the car park in the path");
-  Json with_id = body;
-  with_id["id"] = id;
-  return car_park_from_json(with_id);
-}
-
-SetOrAdjust decode_spaces_change(const Json& body) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  SetOrAdjust out;
-  out.value = r.integer("free_spaces", 0, 1'000'000, false);
-  out.delta = r.integer("delta", -1'000'000, 1'000'000, false);
-  r.reject_unknown();
-  if (r.ok() && out.value.has_value() == out.delta.has_value())
-    errors["free_spaces"] = "give either free_spaces or delta";
-  throw_if_errors(errors);
-  return out;
-}
-
-CounterReport decode_vehicle_count(const Json& body, Timestamp now, const std::string& zone) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto seq = r.integer("seq", 1, INT64_MAX);
-  auto in = r.integer("in", 0, 100'000).value_or(0);
-  auto out = r.integer("out", 0, 100'000).value_or(0);
-  auto taken_text = r.text("taken_at", 40, false);
-  r.reject_unknown();
-  Timestamp taken_at = now;
-  if (taken_text) {
-    auto t = parse_iso8601(*taken_text, zone);
-    if (!t) errors["taken_at"] = "must be an ISO 8601 date-time";
-    else if (*t > now + std::chrono::minutes{5}) errors["taken_at"] = "is in the future";
-    else taken_at = *t;
-  }
-  throw_if_errors(errors);
-  return {*seq, in, out, taken_at};
 }
 
 CarPark ParkingService::create(const Principal& who, const Json& body, Timestamp now) {

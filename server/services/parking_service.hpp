@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "core/parking.hpp"
-#include "server/services/count_bodies.hpp"
 #include "server/services/principal.hpp"
 #include "server/store/db_pool.hpp"
 #include "server/store/parking_store.hpp"
@@ -33,16 +32,6 @@ struct SpacesUpdate {
   bool applied = true;  // false for a repeated or out-of-order counter sequence number
   bool gap = false;     // the counter skipped sequence numbers
 };
-
-// The bodies of the car park writes, decoded without the database; all
-// throw ValidationError.
-CarPark decode_new_car_park(const Json& body);                             // create: no "id"
-CarPark decode_car_park_replacement(std::int64_t id, const Json& body);   // replace: "id" optional, must match
-// {"free_spaces"} or {"delta"}.
-SetOrAdjust decode_spaces_change(const Json& body);
-// A car park counter's report; `zone`: the car park's zone for a taken_at
-// without an offset, which may be at most five minutes after `now`.
-CounterReport decode_vehicle_count(const Json& body, Timestamp now, const std::string& zone);
 
 class ParkingService {
  public:

@@ -4,7 +4,6 @@
 // the configured period. The rating goes through RatingService exactly like a
 // kiosk rating (channel "web", the issuing kiosk as its source), so cases and
 // statistics apply.
-#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -34,14 +33,6 @@ struct RatingLinkState {
   bool used = false;
   bool expired = false;
 };
-
-// The body of a link request: the subject asked for, or nullopt for the
-// kiosk's default. Throws ValidationError.
-std::optional<Subject> decode_link_request(const Json& body);
-// The kiosk rating a phone sends for a link, completed with the link's
-// subject, channel "web", `id` and `now` for RatingService (which decodes
-// it). Throws ValidationError for a body naming another subject or channel.
-Json link_rating_body(const Json& body, const Subject& subject, const std::string& id, Timestamp now);
 
 class RatingLinkService {
  public:

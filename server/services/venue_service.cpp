@@ -1,5 +1,6 @@
 #include "server/services/venue_service.hpp"
 
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
@@ -10,17 +11,6 @@ void require_venue_access(const Principal& who, store::Db& db, std::int64_t venu
   if (!who.is_user()) throw Forbidden("devices cannot edit venues");
   if (!who.may_edit_venue(venue_id)) throw Forbidden("you may not change venue " + std::to_string(venue_id));
   if (!store::find_venue(db, venue_id)) throw NotFound("no venue " + std::to_string(venue_id));
-}
-
-void check_venue_patch(std::int64_t venue_id, const Json& patch) {
-  if (!patch.is_object()) throw ValidationError("body", "must be a JSON object");
-  if (patch.contains("id") && patch["id"] != venue_id) throw ValidationError("id", "cannot be changed");
-}
-
-Venue patched_venue(const Venue& before, const Json& patch) {
-  Json merged = to_json(before);
-  for (auto it = patch.begin(); it != patch.end(); ++it) merged[it.key()] = it.value();
-  return venue_from_json(merged);
 }
 
 Venue VenueService::patch(const Principal& who, std::int64_t venue_id, const Json& patch, Timestamp now) {

@@ -6,12 +6,6 @@
 
 namespace yeyou::services {
 
-// The checks on a patch body that need no database (an object; the id, if
-// given, is the venue's). Throws ValidationError.
-void check_venue_patch(std::int64_t venue_id, const Json& patch);
-// `before` with the patch's fields applied, validated as a whole venue.
-Venue patched_venue(const Venue& before, const Json& patch);
-
 class VenueService {
  public:
   explicit VenueService(store::DbPool& pool) : pool_(pool) {}

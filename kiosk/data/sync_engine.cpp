@@ -106,8 +106,8 @@ std::optional<std::string> fetch_kiosk_id(HttpSession& http, std::string* error)
 }
 
 std::optional<std::string> device_id_of(const Json& me) {
-  if (me.is_object() && me.value("kind", "") == "device" && me.contains("id") && me["id"].is_string())
-    return me["id"].get<std::string>();
+  auto is_text = [&](const char* key) { return me.is_object() && me.contains(key) && me[key].is_string(); };
+  if (is_text("kind") && me["kind"] == "device" && is_text("id")) return me["id"].get<std::string>();
   return std::nullopt;
 }
 

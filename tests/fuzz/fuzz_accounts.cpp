@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // POST /api/v1/auth/login and POST /api/v1/users: the bodies as the account
 // routes decode them before calling AuthService.
 #include "server/services/request_bodies.hpp"

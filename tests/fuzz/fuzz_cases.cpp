@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // Case bodies decoded before the database is touched: POST
 // /api/v1/cases/{id}/evaluation (also the public evaluation by tracking
 // number) and POST /cases/{id}/reveal-contact.

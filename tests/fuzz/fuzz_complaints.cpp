@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // POST /api/v1/complaints: the body as ComplaintService::submit decodes it.
 #include "core/feedback.hpp"
 #include "tests/fuzz/fuzz_support.hpp"

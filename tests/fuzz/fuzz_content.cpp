@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // Content writes by staff and counters, each body through every decoder of
 // the family: PATCH /venues/{id}, POST /venues/{id}/events, PATCH
 // /events/{id}, POST /notices, POST /venues/{id}/occupancy and POST

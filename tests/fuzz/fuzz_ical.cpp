@@ -1,3 +1,4 @@
+// libFuzzer dictionary: ical.dict
 // iCalendar files as `yeyou-server import-ics` and POST
 // /venues/{id}/calendar.ics read them: the syntax (core/ical_parser) and the
 // events with their recurrences, time zones and repairs (core/ical_events).

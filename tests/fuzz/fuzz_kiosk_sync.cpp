@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // The kiosk's reading of server answers (kiosk/data): /api/v1/sync and
 // /sync/live pages decoded, applied to a fresh cache and read back as the
 // view-model loads it; the departures and parking boards stored and decoded;

@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // Car park writes: POST /api/v1/parking (create), PUT /parking/{id}
 // (replace), POST /parking/{id}/spaces (staff) and /parking/{id}/counts (the
 // car park's counter), each body through every decoder, without the database.

@@ -1,3 +1,4 @@
+// libFuzzer dictionary: json.dict
 // Phone rating links: POST /api/v1/rating-links (a kiosk asks for a link) and
 // POST /api/v1/public/rating-links/{token}/rating (the phone's rating, completed with the link's subject and
 // decoded like a kiosk rating), without the database.

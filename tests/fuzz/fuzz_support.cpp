@@ -22,16 +22,28 @@ void must_decode_again(const char* what, const std::function<void()>& decode) {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "fuzz: %s does not decode again: %s\n", what, e.what());
     if (const auto* v = dynamic_cast<const ValidationError*>(&e))
-      for (const auto& [field, problem] : v->fields()) std::fprintf(stderr, "  %s: %s\n", field.c_str(), problem.c_str());
+      for (const auto& [field, problem] : v->fields())
+        std::fprintf(stderr, "  %s: %s\n", field.c_str(), problem.c_str());
     std::abort();
   }
 }
 
+namespace {
+
+std::filesystem::path scratch_dir() {
+  return std::filesystem::temp_directory_path() / ("yeyou-fuzz-" + std::to_string(::getpid()));
+}
+
+}  // namespace
+
 std::string scratch_file(const std::string& name, std::string_view bytes) {
   static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("yeyou-fuzz-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
+    std::filesystem::create_directories(scratch_dir());
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(scratch_dir(), ec);
+    });
+    return scratch_dir();
   }();
   std::filesystem::path p = dir / name;
   std::ofstream out(p, std::ios::binary | std::ios::trunc);

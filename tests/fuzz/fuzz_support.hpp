@@ -42,8 +42,9 @@ void expect_4xx(F&& decode) {
 // value re-encoded): any exception there is a bug and aborts with its text.
 void must_decode_again(const char* what, const std::function<void()>& decode);
 
-// Writes `bytes` to a file in a per-process scratch folder named `name`
-// (the suffix matters to parsers that look at it) and returns its path.
+// Writes `bytes` to a file named `name` (the suffix matters to parsers that
+// look at it) in a scratch folder of this process under $TMPDIR, removed at
+// exit, and returns its path.
 std::string scratch_file(const std::string& name, std::string_view bytes);
 
 }  // namespace yeyou::fuzz

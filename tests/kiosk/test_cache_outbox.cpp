@@ -156,7 +156,8 @@ TEST_CASE("decode_sync_page refuses a version or cursor that is not an integer a
   CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":1,"upserts":[{"kind":"venue","id":"1","version":1e300}]})")));
   CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":1,"deletes":[{"kind":"venue","id":"1","version":"7"}]})")));
   CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":18446744073709551615})")));
-  auto p = decode_sync_page(Json::parse(R"({"cursor":1,"settings":{"content_poll_s":4294967301,"live_poll_s":-4294967295}})"));
+  auto p = decode_sync_page(
+      Json::parse(R"({"cursor":1,"settings":{"content_poll_s":4294967301,"live_poll_s":-4294967295}})"));
   CHECK(p.content_poll_s == 3600);
   CHECK(p.live_poll_s == 1);
 }

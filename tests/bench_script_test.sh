@@ -20,5 +20,9 @@ done
 for key in $(python3 -c 'import json; print(" ".join(json.load(open("bench/thresholds.json"))))'); do
   [ -x "bench/${key%%.*}/run.sh" ] || fail "bench/thresholds.json: $key names no benchmark"
 done
+# fuzz is planned only when named (scripts/fuzz for 5 minutes a target; 20 s with --quick).
+[ "$(scripts/bench --dry-run fuzz)" = "bench/fuzz/run.sh $(pwd)/build/bin 300 " ] || fail "fuzz is not planned for 300 s"
+[ "$(scripts/bench --dry-run --quick fuzz)" = "bench/fuzz/run.sh $(pwd)/build/bin 20 " ] || fail "fuzz --quick is not planned for 20 s"
+[ -x bench/fuzz/run.sh ] || fail "bench/fuzz/run.sh is not executable"
 if scripts/bench --dry-run nosuchbench 2>/dev/null; then fail "an unknown benchmark was accepted"; fi
 echo "ok"

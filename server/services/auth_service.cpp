@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "core/json_reader.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/account_store.hpp"
 #include "server/store/audit_store.hpp"

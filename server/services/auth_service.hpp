@@ -11,6 +11,7 @@
 
 #include "server/services/login_throttle.hpp"
 #include "server/services/principal.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/store/account_store.hpp"
 #include "server/store/db_pool.hpp"
 
@@ -25,14 +26,6 @@ struct Session {
   std::string token;
   Timestamp expires_at{};
   Principal principal;
-};
-
-struct NewUser {
-  std::string login;
-  std::string display_name;
-  Role role = Role::venue_staff;
-  std::vector<std::int64_t> venues;
-  std::string password;
 };
 
 struct DeviceCredentials {

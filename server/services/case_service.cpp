@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
@@ -304,14 +305,7 @@ CaseView CaseService::act(const Principal& who, std::int64_t id, CaseAction acti
 }
 
 CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const Json& body, Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto verdict = r.text("verdict", 30);
-  if (verdict && *verdict != "satisfied" && *verdict != "basically_satisfied" && *verdict != "dissatisfied")
-    r.fail("verdict", "must be satisfied, basically_satisfied or dissatisfied");
-  std::string note = r.text("note", 2000, false).value_or("");
-  r.reject_unknown();
-  throw_if_errors(errors);
+  auto [verdict, note] = decode_case_evaluation(body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto c = store::find_case(db, id);
@@ -320,8 +314,8 @@ CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const 
     throw IllegalTransition("the handling can be evaluated once the evaluator has been told the outcome",
                             names(allowed_actions(c->state, c->flags())));
   std::string from = std::string(name_of(c->state));
-  c->evaluation = *verdict;
-  bool reopen = *verdict == "dissatisfied" && !c->reopened;
+  c->evaluation = verdict;
+  bool reopen = verdict == "dissatisfied" && !c->reopened;
   if (reopen) {
     c->state = CaseState::assigned;
     c->reopened = true;
@@ -332,18 +326,14 @@ CaseView CaseService::evaluate(const std::string& actor, std::int64_t id, const 
   }
   store::update_case(db, *c, now);
   store::add_step(db, {0, id, now, actor, reopen ? "evaluation_reopen" : "evaluation", from,
-                       std::string(name_of(c->state)), note, Json{{"verdict", *verdict}}});
+                       std::string(name_of(c->state)), note, Json{{"verdict", verdict}}});
   if (reopen) notify(db, kBureau, id, "case_reopened", "评价人不满意，案件 #" + std::to_string(id) + " 已重新打开并升级", now);
   tx.commit();
   return view(db, *store::find_case(db, id), now);
 }
 
 Contact CaseService::reveal_contact(const Principal& who, std::int64_t id, const Json& body, Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto reason = r.text("reason", 500, true, 4);
-  r.reject_unknown();
-  throw_if_errors(errors);
+  std::string reason = decode_reveal_reason(body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto c = load_for(who, db, id);
@@ -354,9 +344,9 @@ Contact CaseService::reveal_contact(const Principal& who, std::int64_t id, const
   if (c.state == CaseState::closed) throw IllegalTransition("the case is closed", {});
   auto contact = contact_of(db, c);
   if (!contact) throw NotFound("this case has no contact details (anonymous or already deleted)");
-  store::append_audit(db, {0, now, who.actor(), "reveal_contact", "case", std::to_string(id), nullptr, nullptr, *reason});
+  store::append_audit(db, {0, now, who.actor(), "reveal_contact", "case", std::to_string(id), nullptr, nullptr, reason});
   store::add_step(db, {0, id, now, who.actor(), "reveal-contact", std::string(name_of(c.state)),
-                       std::string(name_of(c.state)), *reason, Json::object()});
+                       std::string(name_of(c.state)), reason, Json::object()});
   tx.commit();
   return *contact;
 }

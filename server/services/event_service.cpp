@@ -1,66 +1,16 @@
 #include "server/services/event_service.hpp"
 
 #include "core/recurrence.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/services/venue_service.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
 
 namespace yeyou::services {
-namespace {
-
-// Splits off the server-side keys the event decoder does not know.
-std::string take_string(Json& body, const char* key, std::size_t max, FieldErrors& errors) {
-  if (!body.is_object() || !body.contains(key)) return "";
-  Json v = body[key];
-  body.erase(key);
-  if (!v.is_string() || v.get<std::string>().size() > max || !is_clean_utf8(v.get<std::string>())) {
-    errors[key] = "must be text of at most " + std::to_string(max) + " bytes";
-    return "";
-  }
-  return v.get<std::string>();
-}
-
-bool take_bool(Json& body, const char* key, FieldErrors& errors) {
-  if (!body.is_object() || !body.contains(key)) return false;
-  Json v = body[key];
-  body.erase(key);
-  if (!v.is_boolean()) errors[key] = "must be true or false";
-  return v.is_boolean() && v.get<bool>();
-}
-
-}  // namespace
 
 CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, const Json& input, Timestamp now) {
-  if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
-  Json body = input;
-  FieldErrors errors;
-  bool fallback = take_bool(body, "fallback", errors);
-  std::string reason = take_string(body, "reason", 500, errors);
-  if (body.contains("id")) errors["id"] = "is assigned by the server";
-  if (body.contains("venue_id") && body["venue_id"] != venue_id) errors["venue_id"] = "must match the venue in the path";
-  body["venue_id"] = venue_id;
-  body["id"] = 1;  // placeholder so the decoder validates; replaced below
-  std::optional<WeeklyRule> rule;
-  if (body.contains("recurrence")) {
-    if (body.contains("start") || body.contains("end"))
-      errors["recurrence"] = "give either start/end or a recurrence, not both";
-    Json holder{{"recurrence", body["recurrence"]}};
-    FieldReader r(holder, errors);
-    rule = read_weekly_rule(r, "recurrence");
-    body.erase("recurrence");
-    if (errors.empty()) {
-      auto occurrences = expand(*rule);
-      if (occurrences.empty()) {
-        errors["recurrence"] = "produces no occurrences";
-      } else {
-        body["start"] = format_iso8601(occurrences[0].begin);
-        body["end"] = format_iso8601(occurrences[0].end);
-      }
-    }
-  }
-  throw_if_errors(errors);
-  Event proto = event_from_json(body, true, fallback);
+  auto [proto, rule, reason] = decode_new_event(venue_id, input);
 
   auto& db = pool_.get();
   store::Transaction tx(db);
@@ -88,33 +38,25 @@ CreatedEvents EventService::create(const Principal& who, std::int64_t venue_id, 
 }
 
 Event EventService::patch(const Principal& who, std::int64_t event_id, const Json& input, Timestamp now) {
-  if (!input.is_object()) throw ValidationError("body", "must be a JSON object");
-  Json patch = input;
-  FieldErrors errors;
-  bool fallback = take_bool(patch, "fallback", errors);
-  std::string reason = take_string(patch, "reason", 500, errors);
-  if (patch.contains("id") && patch["id"] != event_id) errors["id"] = "cannot be changed";
-  throw_if_errors(errors);
+  EventPatch patch = decode_event_patch(event_id, input);
 
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto before = store::find_event(db, event_id);
   if (!before) throw NotFound("no event " + std::to_string(event_id));
   require_venue_access(who, db, before->venue_id);
-  Json merged = to_json(*before);
-  for (auto it = patch.begin(); it != patch.end(); ++it) merged[it.key()] = it.value();
-  Event after = event_from_json(merged, true, fallback);
+  Event after = patched_event(*before, patch);
   if (after.venue_id != before->venue_id) require_venue_access(who, db, after.venue_id);
   bool moved = after.start != before->start;
-  if (moved && !patch.contains("previous_start")) after.previous_start = before->start;
-  if (moved && !patch.contains("status") && after.status == EventStatus::scheduled)
+  if (moved && !patch.fields.contains("previous_start")) after.previous_start = before->start;
+  if (moved && !patch.fields.contains("status") && after.status == EventStatus::scheduled)
     after.status = EventStatus::rescheduled;
   if (after.status == EventStatus::postponed && !after.previous_start) after.previous_start = before->start;
   std::string action = after.status != before->status ? std::string(name_of(after.status)) : "update";
   if (action == "scheduled") action = "reinstate";
   store::upsert_event(db, after, now);
   store::append_audit(db, {0, now, who.actor(), action, "event", std::to_string(event_id), to_json(*before),
-                           to_json(after), reason});
+                           to_json(after), patch.reason});
   tx.commit();
   return after;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/notice.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/services/venue_service.hpp"
 #include "server/store/account_store.hpp"
@@ -12,8 +13,6 @@
 
 namespace yeyou::services {
 namespace {
-
-constexpr std::int64_t kMaxStep = 100000;
 
 Notice capacity_notice(const Venue& v, CrowdLevel level, std::int64_t percent, Timestamp now) {
   Notice n;
@@ -65,14 +64,7 @@ OccupancyUpdate OccupancyService::apply(store::Db& db, std::int64_t venue_id, st
 
 OccupancyUpdate OccupancyService::staff_update(const Principal& who, std::int64_t venue_id, const Json& body,
                                                Timestamp now) {
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto count = r.integer("count", 0, 10'000'000, false);
-  auto delta = r.integer("delta", -kMaxStep, kMaxStep, false);
-  r.reject_unknown();
-  if (errors.empty() && count.has_value() == delta.has_value())
-    errors["count"] = "give exactly one of count or delta";
-  throw_if_errors(errors);
+  auto [count, delta] = decode_count_change(body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   require_venue_access(who, db, venue_id);
@@ -93,27 +85,14 @@ OccupancyUpdate OccupancyService::counter_reading(const Principal& who, const st
                                                   const Json& body, Timestamp now) {
   if (who.kind != Principal::Kind::counter || who.device_id != counter_id)
     throw Forbidden("only counter " + counter_id + " may post its readings");
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto seq = r.integer("seq", 1, INT64_MAX / 2);
-  auto in = r.integer("in", 0, kMaxStep);
-  auto out = r.integer("out", 0, kMaxStep);
-  Timestamp taken_at = now;
-  if (auto t = r.text("taken_at", 40, false)) {
-    auto parsed = parse_iso8601(*t);
-    if (!parsed) r.fail("taken_at", "must be an ISO 8601 date-time");
-    // A counter's clock may drift: never accept readings from the future.
-    else taken_at = std::min(*parsed, now);
-  }
-  r.reject_unknown();
-  throw_if_errors(errors);
+  auto [seq, in, out, taken_at] = decode_counter_reading(body, now);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto device = store::find_device(db, counter_id);
   if (!device || device->revoked || !device->venue_id) throw Forbidden("counter " + counter_id + " is not active");
   std::int64_t venue_id = *device->venue_id;
   std::int64_t max_seq = store::last_counter_seq(db, counter_id);
-  if (!store::insert_counter_reading(db, {counter_id, *seq, *in, *out, taken_at, now})) {
+  if (!store::insert_counter_reading(db, {counter_id, seq, in, out, taken_at, now})) {
     // A repeat: the delta was already applied.
     OccupancyUpdate u;
     u.applied = false;
@@ -129,8 +108,8 @@ OccupancyUpdate OccupancyService::counter_reading(const Principal& who, const st
   // In/out deltas commute, so a late (reordered) reading is applied too;
   // its reading time is never older than the venue's latest.
   Timestamp when = previous ? std::max(taken_at, previous->taken_at) : taken_at;
-  auto u = apply(db, venue_id, base + *in - *out, OccupancySource::counter, who.actor(), when, now);
-  u.gap = *seq > max_seq + 1 && max_seq > 0;
+  auto u = apply(db, venue_id, base + in - out, OccupancySource::counter, who.actor(), when, now);
+  u.gap = seq > max_seq + 1 && max_seq > 0;
   tx.commit();
   return u;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 
@@ -51,8 +52,7 @@ CarParkStatus ParkingService::status_of(std::int64_t id, Timestamp at, Timestamp
 
 CarPark ParkingService::create(const Principal& who, const Json& body, Timestamp now) {
   require_parking_staff(who);
-  if (body.is_object() && body.contains("id")) throw ValidationError("id", "is assigned by the server");
-  CarPark p = car_park_from_json(body, false);
+  CarPark p = decode_new_car_park(body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   p.id = store::next_car_park_id(db);
@@ -64,11 +64,7 @@ CarPark ParkingService::create(const Principal& who, const Json& body, Timestamp
 
 CarPark ParkingService::replace(const Principal& who, std::int64_t id, const Json& body, Timestamp now) {
   require_parking_staff(who);
-  if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
-  if (body.contains("id") && body["id"] != id) throw ValidationError("id", "must match the car park in the path");
-  Json with_id = body;
-  with_id["id"] = id;
-  CarPark p = car_park_from_json(with_id);
+  CarPark p = decode_car_park_replacement(id, body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto before = require_park(db, id);
@@ -81,13 +77,7 @@ CarPark ParkingService::replace(const Principal& who, std::int64_t id, const Jso
 
 SpacesUpdate ParkingService::staff_spaces(const Principal& who, std::int64_t id, const Json& body, Timestamp now) {
   require_parking_staff(who);
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto free = r.integer("free_spaces", 0, 1'000'000, false);
-  auto delta = r.integer("delta", -1'000'000, 1'000'000, false);
-  r.reject_unknown();
-  if (r.ok() && free.has_value() == delta.has_value()) errors["free_spaces"] = "give either free_spaces or delta";
-  throw_if_errors(errors);
+  auto [free, delta] = decode_spaces_change(body);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto park = require_park(db, id);
@@ -107,36 +97,22 @@ SpacesUpdate ParkingService::staff_spaces(const Principal& who, std::int64_t id,
 
 SpacesUpdate ParkingService::counter_spaces(const Principal& who, std::int64_t id, const Json& body, Timestamp now) {
   if (who.kind != Principal::Kind::counter) throw Forbidden("only a counter device reports vehicle counts");
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto seq = r.integer("seq", 1, INT64_MAX);
-  auto in = r.integer("in", 0, 100'000).value_or(0);
-  auto out = r.integer("out", 0, 100'000).value_or(0);
-  auto taken_text = r.text("taken_at", 40, false);
-  r.reject_unknown();
-  Timestamp taken_at = now;
-  if (taken_text) {
-    auto t = parse_iso8601(*taken_text, zone_);
-    if (!t) errors["taken_at"] = "must be an ISO 8601 date-time";
-    else if (*t > now + std::chrono::minutes{5}) errors["taken_at"] = "is in the future";
-    else taken_at = *t;
-  }
-  throw_if_errors(errors);
+  auto [seq, in, out, taken_at] = decode_vehicle_count(body, now, zone_);
   auto& db = pool_.get();
   store::Transaction tx(db);
   auto park = require_park(db, id);
   if (park.park.counter_device_id.empty() || park.park.counter_device_id != who.device_id)
     throw Forbidden("this counter does not report for car park " + std::to_string(id));
   SpacesUpdate u;
-  if (park.counter_seq && *seq <= *park.counter_seq) {
+  if (park.counter_seq && seq <= *park.counter_seq) {
     u.applied = false;
   } else {
     if (!park.free_spaces) throw Conflict("car park " + std::to_string(id) + " has no count yet; staff must set it");
-    u.gap = park.counter_seq && *seq > *park.counter_seq + 1;
+    u.gap = park.counter_seq && seq > *park.counter_seq + 1;
     std::int64_t wanted = *park.free_spaces - in + out;
     std::int64_t value = std::clamp<std::int64_t>(wanted, 0, park.park.capacity);
     u.clamped = value != wanted;
-    store::set_free_spaces(db, id, value, taken_at, "counter", *seq);
+    store::set_free_spaces(db, id, value, taken_at, "counter", seq);
   }
   u.status = describe(require_park(db, id), now, now);
   tx.commit();

@@ -2,6 +2,7 @@
 
 #include "core/uuid.hpp"
 #include "server/services/auth_service.hpp"
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/content_store.hpp"
 #include "server/store/rating_link_store.hpp"
@@ -15,39 +16,15 @@ bool plausible_token(const std::string& token) {
              std::string::npos;
 }
 
-Subject subject_from(const Json& j) {
-  FieldErrors errors;
-  Subject s;
-  if (!j.is_object()) {
-    errors["subject"] = "must be an object {\"kind\", \"id\"}";
-  } else {
-    auto kind = j.contains("kind") && j["kind"].is_string() ? enum_from<SubjectKind>(j["kind"].get<std::string>())
-                                                            : std::nullopt;
-    if (!kind) errors["subject.kind"] = "must be one of: " + enum_choices<SubjectKind>();
-    else s.kind = *kind;
-    if (!j.contains("id") || !j["id"].is_string() || j["id"].get<std::string>().empty() ||
-        j["id"].get<std::string>().size() > 64)
-      errors["subject.id"] = "must be a non-empty string of at most 64 bytes";
-    else s.id = j["id"].get<std::string>();
-    for (const auto& [k, v] : j.items())
-      if (k != "kind" && k != "id") errors["subject." + k] = "unknown field";
-  }
-  throw_if_errors(errors);
-  return s;
-}
-
 }  // namespace
 
 RatingLinkService::RatingLinkService(store::DbPool& pool, RatingService& ratings, int valid_days)
     : pool_(pool), ratings_(ratings), validity_(std::chrono::seconds{std::int64_t{valid_days} * 86400}) {}
 
 IssuedRatingLink RatingLinkService::issue(const Principal& kiosk, const Json& body, Timestamp now) {
-  if (!body.is_object()) throw ValidationError("body", "must be a JSON object");
-  for (const auto& [k, v] : body.items())
-    if (k != "subject") throw ValidationError(k, "unknown field");
   Subject subject;
-  if (body.contains("subject")) {
-    subject = subject_from(body["subject"]);
+  if (auto asked = decode_link_request(body)) {
+    subject = *asked;
   } else if (kiosk.device_venue) {
     subject = {SubjectKind::venue, std::to_string(*kiosk.device_venue)};
   } else {
@@ -100,15 +77,8 @@ RatingReceipt RatingLinkService::rate(const std::string& token, const Json& body
   if (now >= link->expires_at) throw Gone("this rating link has expired");
 
   Subject subject{enum_from<SubjectKind>(link->subject_kind).value_or(SubjectKind::kiosk), link->subject_id};
-  Json rating = body;
-  if (rating.contains("subject") && rating["subject"] != to_json(subject))
-    throw ValidationError("subject", "must be the subject of the link (or omitted)");
-  if (rating.contains("channel") && rating["channel"] != "web") throw ValidationError("channel", "must be web");
   std::string id = new_uuid();
-  rating["id"] = id;
-  rating["subject"] = to_json(subject);
-  rating["channel"] = "web";
-  rating["created_at"] = format_iso8601(now);
+  Json rating = link_rating_body(body, subject, id, now);
 
   {
     store::Transaction tx(db);

@@ -1,5 +1,6 @@
 #include "server/services/venue_service.hpp"
 
+#include "server/services/request_bodies.hpp"
 #include "server/services/service_errors.hpp"
 #include "server/store/audit_store.hpp"
 #include "server/store/content_store.hpp"
@@ -13,15 +14,12 @@ void require_venue_access(const Principal& who, store::Db& db, std::int64_t venu
 }
 
 Venue VenueService::patch(const Principal& who, std::int64_t venue_id, const Json& patch, Timestamp now) {
-  if (!patch.is_object()) throw ValidationError("body", "must be a JSON object");
-  if (patch.contains("id") && patch["id"] != venue_id) throw ValidationError("id", "cannot be changed");
+  check_venue_patch(venue_id, patch);
   auto& db = pool_.get();
   store::Transaction tx(db);
   require_venue_access(who, db, venue_id);
   Venue before = *store::find_venue(db, venue_id);
-  Json merged = to_json(before);
-  for (auto it = patch.begin(); it != patch.end(); ++it) merged[it.key()] = it.value();
-  Venue after = venue_from_json(merged);
+  Venue after = patched_venue(before, patch);
   if (after.district != before.district && !who.has_role(Role::bureau))
     throw Forbidden("only the bureau may move a venue to another district");
   store::upsert_venue(db, after, now);

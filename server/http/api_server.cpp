@@ -254,8 +254,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](error_code ec, std::size_t) {
       self->stream_.expires_never();
       if (ec == bhttp::error::body_limit) return self->reject(413);
-      if (ec == beast::error::timeout) return self->reject(408);
-      if (ec) return self->close();
+      if (ec) return self->close();  // a timeout has closed the socket already: nothing can be answered
       self->body_unread_ = false;
       self->to_worker([](Session& s) { s.run_handler(); });
     });

@@ -34,13 +34,18 @@ def rss_kb(pid):
 
 def health_latencies(host, port, n, pause=0.0):
     """n sequential GET /health on one keep-alive connection; milliseconds each."""
-    s = socket.create_connection((host, port))
-    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    def connect():
+        c = socket.create_connection((host, port))
+        c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return c
+    s = None
     req = b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
     out = []
     buf = b""
     for _ in range(n):
         t0 = time.perf_counter()
+        if s is None:  # a new connection, as a client makes after "Connection: close" (timed)
+            s = connect()
         s.sendall(req)
         while True:
             end = buf.find(b"\r\n\r\n")
@@ -58,9 +63,14 @@ def health_latencies(host, port, n, pause=0.0):
         if status != 200:
             raise RuntimeError(f"/health answered {status}")
         out.append((time.perf_counter() - t0) * 1000)
+        if "Connection: close" in head:
+            s.close()
+            s = None
+            buf = b""
         if pause:
             time.sleep(pause)
-    s.close()
+    if s:
+        s.close()
     return out
 
 

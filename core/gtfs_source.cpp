@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "core/gtfs_csv.hpp"
 
@@ -98,13 +99,18 @@ std::optional<std::string> GtfsSource::read(const std::string& name) const {
   if (st.size > kMaxFeedFileBytes) throw GtfsError(name, 0, "is larger than the 1 GiB limit");
   zip_file_t* f = zip_fopen_index(z, i, 0);
   if (!f) throw GtfsError(name, 0, std::string("cannot be opened in the archive: ") + zip_strerror(z));
-  std::string data(static_cast<std::size_t>(st.size), '\0');
-  zip_int64_t got = data.empty() ? 0 : zip_fread(f, data.data(), st.size);
-  char extra = 0;
-  zip_int64_t more = zip_fread(f, &extra, 1);  // a lying size header must not truncate silently
+  // The size in the header is a claim: memory grows with the bytes that
+  // really come out (a 200-byte archive may claim 1 GiB), and a file longer
+  // or shorter than its claim is damaged, never silently truncated.
+  std::string data;
+  std::vector<char> chunk(std::size_t{1} << 16);
+  zip_int64_t got = 0;
+  while ((got = zip_fread(f, chunk.data(), chunk.size())) > 0) {
+    if (data.size() + static_cast<std::size_t>(got) > st.size) break;
+    data.append(chunk.data(), static_cast<std::size_t>(got));
+  }
   zip_fclose(f);
-  if (got < 0 || static_cast<zip_uint64_t>(got) != st.size || more != 0)
-    throw GtfsError(name, 0, "is damaged in the archive");
+  if (got != 0 || data.size() != st.size) throw GtfsError(name, 0, "is damaged in the archive");
   return data;
 }
 

@@ -6,10 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail() { echo "FAIL: $*" >&2; exit 1; }
-names="ingest stats transit fleet kiosk"
+names="ingest front_door stats transit fleet kiosk"
 for mode in "" --quick; do
   plan=$(scripts/bench --dry-run $mode) || fail "scripts/bench --dry-run $mode exited $?"
-  [ "$(echo "$plan" | wc -l)" -eq 5 ] || fail "expected 5 commands in mode '$mode', got: $plan"
+  [ "$(echo "$plan" | wc -l)" -eq 6 ] || fail "expected 6 commands in mode '$mode', got: $plan"
   for name in $names; do
     line=$(echo "$plan" | grep "^bench/$name/run.sh ") || fail "no command for $name in mode '$mode'"
     [ -x "bench/$name/run.sh" ] || fail "bench/$name/run.sh is not executable"
@@ -20,5 +20,9 @@ done
 for key in $(python3 -c 'import json; print(" ".join(json.load(open("bench/thresholds.json"))))'); do
   [ -x "bench/${key%%.*}/run.sh" ] || fail "bench/thresholds.json: $key names no benchmark"
 done
+# fuzz is planned only when named (scripts/fuzz for 5 minutes a target; 20 s with --quick).
+[ "$(scripts/bench --dry-run fuzz)" = "bench/fuzz/run.sh $(pwd)/build/bin 300 " ] || fail "fuzz is not planned for 300 s"
+[ "$(scripts/bench --dry-run --quick fuzz)" = "bench/fuzz/run.sh $(pwd)/build/bin 20 " ] || fail "fuzz --quick is not planned for 20 s"
+[ -x bench/fuzz/run.sh ] || fail "bench/fuzz/run.sh is not executable"
 if scripts/bench --dry-run nosuchbench 2>/dev/null; then fail "an unknown benchmark was accepted"; fi
 echo "ok"

@@ -48,6 +48,28 @@ std::optional<std::string> str(const Json& j, const char* key) {
   return std::nullopt;
 }
 
+// The field's value when it has the type the server sends, else `fallback`:
+// a board is shown with what can be read, never refused for one odd field
+// (nlohmann's value() throws on a wrong type, and casts an out-of-range
+// number to an integer with undefined behaviour).
+bool flag(const Json& j, const char* key, bool fallback = false) {
+  if (j.is_object() && j.contains(key) && j[key].is_boolean()) return j[key].get<bool>();
+  return fallback;
+}
+
+double number(const Json& j, const char* key) {
+  if (j.is_object() && j.contains(key) && j[key].is_number()) return j[key].get<double>();
+  return 0.0;
+}
+
+std::optional<std::int64_t> integer(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key)) return std::nullopt;
+  const Json& v = j[key];
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  return std::nullopt;
+}
+
 std::optional<Timestamp> time_of(const Json& j, const char* key) {
   if (auto s = str(j, key)) return parse_iso8601(*s);
   return std::nullopt;
@@ -82,29 +104,31 @@ void migrate_cache(Db& db, int target) {
 }
 
 SyncPageData decode_sync_page(const Json& body) {
-  if (!body.is_object() || !body.contains("cursor") || !body["cursor"].is_number_integer())
-    throw std::runtime_error("sync: body has no integer \"cursor\"");
+  auto cursor = integer(body, "cursor");
+  if (!cursor) throw std::runtime_error("sync: body has no integer \"cursor\"");
   SyncPageData p;
-  p.cursor = body["cursor"].get<std::int64_t>();
+  p.cursor = *cursor;
   p.more = body.value("more", false);
   p.reset = body.value("reset", false);
   if (body.contains("settings") && body["settings"].is_object()) {
     const Json& s = body["settings"];
-    if (s.contains("content_poll_s") && s["content_poll_s"].is_number_integer())
-      p.content_poll_s = std::clamp(s["content_poll_s"].get<int>(), 1, 3600);
-    if (s.contains("live_poll_s") && s["live_poll_s"].is_number_integer())
-      p.live_poll_s = std::clamp(s["live_poll_s"].get<int>(), 1, 3600);
+    auto seconds = [&](const char* key, int& out) {
+      if (auto n = integer(s, key)) out = static_cast<int>(std::clamp<std::int64_t>(*n, 1, 3600));
+    };
+    seconds("content_poll_s", p.content_poll_s);
+    seconds("live_poll_s", p.live_poll_s);
   }
   auto read = [&](const char* key, bool deleted) {
     if (!body.contains(key)) return;
     if (!body[key].is_array()) throw std::runtime_error(std::string("sync: \"") + key + "\" is not an array");
     for (const Json& c : body[key]) {
-      if (!c.is_object() || !str(c, "kind") || !c.contains("id") || !c.contains("version"))
+      auto version = integer(c, "version");
+      if (!c.is_object() || !str(c, "kind") || !c.contains("id") || !version)
         throw std::runtime_error(std::string("sync: malformed entry in \"") + key + "\"");
       SyncChange ch;
       ch.kind = *str(c, "kind");
       ch.id = c["id"].is_string() ? c["id"].get<std::string>() : c["id"].dump();
-      ch.version = c["version"].get<std::int64_t>();
+      ch.version = *version;
       ch.deleted = deleted;
       if (!deleted) ch.body = c.value("body", Json());
       p.changes.push_back(std::move(ch));
@@ -131,7 +155,7 @@ std::vector<DepartureItem> decode_departures(const Json& body) {
       item.stop_id = str(d, "stop_id").value_or("");
       item.stop_name = stop_name;
       item.departs_at = *at;
-      item.last_of_day = d.value("last_of_day", false);
+      item.last_of_day = flag(d, "last_of_day");
       out.push_back(std::move(item));
     }
   }
@@ -147,20 +171,17 @@ std::vector<CarParkItem> decode_car_parks(const Json& body) {
     CarParkItem item;
     item.id = p["id"].is_string() ? p["id"].get<std::string>() : p["id"].dump();
     item.name = localized(p.value("name", Json::object()));
-    item.lat = p.value("lat", 0.0);
-    item.lon = p.value("lon", 0.0);
-    item.capacity = p.value("capacity", std::int64_t{0});
-    if (p.contains("free_spaces") && p["free_spaces"].is_number_integer())
-      item.free_spaces = p["free_spaces"].get<std::int64_t>();
+    item.lat = number(p, "lat");
+    item.lon = number(p, "lon");
+    item.capacity = integer(p, "capacity").value_or(0);
+    item.free_spaces = integer(p, "free_spaces");
     item.spaces_at = time_of(p, "spaces_taken_at");
     if (p.contains("fee") && p["fee"].is_object()) {
       const Json& fee = p["fee"];
-      item.free_now = fee.value("free_now", false);
+      item.free_now = flag(fee, "free_now");
       item.free_from = str(fee, "free_from_hhmm");
       item.free_until = str(fee, "free_until_hhmm");
-      if (fee.value("known", false) && !item.free_now && fee.contains("price_now_cents_per_hour") &&
-          fee["price_now_cents_per_hour"].is_number_integer())
-        item.price_now_cents = fee["price_now_cents_per_hour"].get<std::int64_t>();
+      if (flag(fee, "known") && !item.free_now) item.price_now_cents = integer(fee, "price_now_cents_per_hour");
       item.summary = localized(fee.value("summary", Json::object()));
     }
     out.push_back(std::move(item));

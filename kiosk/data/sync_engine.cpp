@@ -100,10 +100,14 @@ std::optional<std::string> fetch_kiosk_id(HttpSession& http, std::string* error)
     if (error) *error = "auth/me: " + r.describe();
     return std::nullopt;
   }
-  Json j = r.json();
-  if (j.is_object() && j.value("kind", "") == "device" && j.contains("id") && j["id"].is_string())
-    return j["id"].get<std::string>();
+  if (auto id = device_id_of(r.json())) return id;
   if (error) *error = "auth/me: the token is not a device's";
+  return std::nullopt;
+}
+
+std::optional<std::string> device_id_of(const Json& me) {
+  auto is_text = [&](const char* key) { return me.is_object() && me.contains(key) && me[key].is_string(); };
+  if (is_text("kind") && me["kind"] == "device" && is_text("id")) return me["id"].get<std::string>();
   return std::nullopt;
 }
 

@@ -39,6 +39,8 @@ SyncResult sync_changes(HttpSession& http, CacheStore& cache, bool live, Timesta
 SyncResult sync_transport(HttpSession& http, CacheStore& cache, const std::string& kiosk_id, Timestamp now);
 // GET /api/v1/auth/me: the device id of the token ("kiosk-3"), or nullopt (error set).
 std::optional<std::string> fetch_kiosk_id(HttpSession& http, std::string* error = nullptr);
+// The device id in an /auth/me answer, or nullopt when it is not a device's.
+std::optional<std::string> device_id_of(const Json& me);
 
 struct HeartbeatData {
   std::string version = "0.1.0";

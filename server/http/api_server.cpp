@@ -87,6 +87,7 @@ class ApiServer::Impl {
   std::mutex mu;
   std::condition_variable drained;
   std::unordered_map<std::string, std::size_t> per_address;
+  std::size_t open_connections = 0;
   std::unordered_set<Session*> sessions;
   net::io_context ioc;
   tcp::acceptor acceptor;
@@ -96,7 +97,10 @@ class ApiServer::Impl {
   void accept();
   void refuse(tcp::socket socket);
   bool admit(const std::string& address);
-  void release(const std::string& address, Session* s);
+  // A connection's place under the caps, given back when it closes (or is
+  // about to: see Session::send).
+  void release(const std::string& address);
+  void forget(Session* s);
 };
 
 // One connection. Its steps run one at a time, on the connection's strand
@@ -106,7 +110,10 @@ class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, ApiServer::Impl& server, std::string peer)
       : stream_(std::move(socket)), server_(server), peer_(std::move(peer)) {}
-  ~Session() { server_.release(peer_, this); }
+  ~Session() {
+    release_slot();
+    server_.forget(this);
+  }
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(true); });
@@ -254,8 +261,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](error_code ec, std::size_t) {
       self->stream_.expires_never();
       if (ec == bhttp::error::body_limit) return self->reject(413);
-      if (ec == beast::error::timeout) return self->reject(408);
-      if (ec) return self->close();
+      if (ec) return self->close();  // a timeout has closed the socket already: nothing can be answered
       self->body_unread_ = false;
       self->to_worker([](Session& s) { s.run_handler(); });
     });
@@ -308,6 +314,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (opt().log_requests)
       log_request(req_.remote_addr.empty() ? peer_ : req_.remote_addr, req_.method, match_.log_path, res_.status,
                   std::chrono::steady_clock::now() - started_, bytes);
+    // The client may reconnect as soon as it reads a closing answer: its
+    // connection must not count against its address's cap by then.
+    if (!keep) release_slot();
     stream_.expires_after(opt().write_timeout);
     bhttp::async_write(stream_, out_, [self = shared_from_this(), keep](error_code ec, std::size_t) {
       self->stream_.expires_never();
@@ -343,7 +352,14 @@ class Session : public std::enable_shared_from_this<Session> {
   static constexpr std::chrono::seconds kLingerTime{2};
   static constexpr std::size_t kLingerBytes = 1024 * 1024;
 
+  void release_slot() {
+    if (slot_released_) return;
+    slot_released_ = true;
+    server_.release(peer_);
+  }
+
   void close() {
+    release_slot();
     error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream_.close();
@@ -381,24 +397,31 @@ class Session : public std::enable_shared_from_this<Session> {
   bool body_unread_ = false;
   int parse_error_ = 0;
   bool idle_ = false;
+  bool slot_released_ = false;
 };
 
 bool ApiServer::Impl::admit(const std::string& address) {
   std::lock_guard lock(mu);
   auto& n = per_address[address];
-  if (sessions.size() >= options.max_connections || n >= options.max_connections_per_address) {
+  if (open_connections >= options.max_connections || n >= options.max_connections_per_address) {
     if (n == 0) per_address.erase(address);
     return false;
   }
   ++n;
+  ++open_connections;
   return true;
 }
 
-void ApiServer::Impl::release(const std::string& address, Session* s) {
+void ApiServer::Impl::release(const std::string& address) {
   std::lock_guard lock(mu);
-  sessions.erase(s);
+  --open_connections;
   auto it = per_address.find(address);
   if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+}
+
+void ApiServer::Impl::forget(Session* s) {
+  std::lock_guard lock(mu);
+  sessions.erase(s);
   if (sessions.empty()) drained.notify_all();
 }
 

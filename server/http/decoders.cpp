@@ -366,4 +366,37 @@ services::SuspectVerdict decode_suspect_verdict(const Json& body) {
   return {*verdict == "genuine", std::move(note)};
 }
 
+LoginRequest decode_login(const Json& body) {
+  FieldErrors errors;
+  FieldReader r(body, errors);
+  auto login = r.text("login", 256, true, 1);
+  auto password = r.text("password", 1024, true, 1);
+  bool cookie = r.boolean("cookie", false).value_or(false);
+  r.reject_unknown();
+  throw_if_errors(errors);
+  return {*login, *password, cookie};
+}
+
+services::NewUser decode_new_user(const Json& body) {
+  FieldErrors errors;
+  FieldReader r(body, errors);
+  services::NewUser u;
+  u.login = r.text("login", 64, true, 1).value_or("");
+  u.display_name = r.text("display_name", 100, true, 1).value_or("");
+  u.role = read_enum<services::Role>(r, "role").value_or(services::Role::venue_staff);
+  u.password = r.text("password", 1024, true, 1).value_or("");
+  if (const Json* venues = r.value("venues", Json::value_t::array, false)) {
+    for (const auto& v : *venues) {
+      if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > INT32_MAX) {
+        r.fail("venues", "must be a list of venue ids");
+        break;
+      }
+      u.venues.push_back(v.get<std::int64_t>());
+    }
+  }
+  r.reject_unknown();
+  throw_if_errors(errors);
+  return u;
+}
+
 }  // namespace yeyou::http

@@ -9,6 +9,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/parking.hpp"
+#include "server/services/auth_service.hpp"
 #include "server/services/case_service.hpp"
 #include "server/services/event_service.hpp"
 #include "server/services/occupancy_service.hpp"
@@ -19,6 +20,16 @@
 #include "server/store/kiosk_store.hpp"
 
 namespace yeyou::http {
+
+// POST /auth/login: "cookie": true asks for a cookie session (the console).
+struct LoginRequest {
+  std::string login;
+  std::string password;
+  bool cookie = false;
+};
+LoginRequest decode_login(const Json& body);
+// POST /users.
+services::NewUser decode_new_user(const Json& body);
 
 store::Heartbeat decode_heartbeat(const Json& body);
 services::StaffCount decode_staff_count(const Json& body);

@@ -2,6 +2,7 @@
 #include "server/http/handlers.hpp"
 #include "server/http/json_response.hpp"
 #include "server/http/request_auth.hpp"
+#include "server/http/decoders.hpp"
 #include "server/services/service_errors.hpp"
 
 namespace yeyou::http::handlers {
@@ -54,16 +55,9 @@ void login(Exchange& x) {
   if (!is_json_media_type(x.req.get_header_value("Content-Type")))
     throw UnsupportedMediaType("sign in with a JSON body: Content-Type: application/json");
   check_origin(x.hub, x.req);
-  Json body = parse_body(x.req);
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  auto login = r.text("login", 256, true, 1);
-  auto password = r.text("password", 1024, true, 1);
-  bool cookie = r.boolean("cookie", false).value_or(false);  // console: a cookie session instead of a token
-  r.reject_unknown();
-  throw_if_errors(errors);
+  auto [login, password, cookie] = decode_login(parse_body(x.req));
   auto now = now_utc();
-  auto session = x.hub.auth.login(*login, *password, x.req.remote_addr, now);
+  auto session = x.hub.auth.login(login, password, x.req.remote_addr, now);
   Json out{{"expires_at", format_iso8601(session.expires_at)}, {"user", principal_json(session.principal)}};
   // A cookie session's token stays in its HttpOnly cookie, out of reach of scripts.
   if (cookie) set_session_cookies(x.req, x.res, session.token, (session.expires_at - now).count());
@@ -92,25 +86,7 @@ void list_users(Exchange& x) {
 }
 
 void add_user(Exchange& x) {
-  Json body = parse_body(x.req);
-  FieldErrors errors;
-  FieldReader r(body, errors);
-  services::NewUser u;
-  u.login = r.text("login", 64, true, 1).value_or("");
-  u.display_name = r.text("display_name", 100, true, 1).value_or("");
-  u.role = read_enum<Role>(r, "role").value_or(Role::venue_staff);
-  u.password = r.text("password", 1024, true, 1).value_or("");
-  if (const Json* venues = r.value("venues", Json::value_t::array, false)) {
-    for (const auto& v : *venues) {
-      if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > INT32_MAX) {
-        r.fail("venues", "must be a list of venue ids");
-        break;
-      }
-      u.venues.push_back(v.get<std::int64_t>());
-    }
-  }
-  r.reject_unknown();
-  throw_if_errors(errors);
+  services::NewUser u = decode_new_user(parse_body(x.req));
   auto id = x.hub.auth.add_user(u, x.who.actor(), now_utc());
   write_json(x.res, 201, Json{{"id", id}, {"login", u.login}, {"role", name_of(u.role)}, {"venues", u.venues}});
 }

@@ -24,7 +24,15 @@ Json rating_json(const services::RatingReceipt& r) {
 }  // namespace
 
 void health(Exchange& x) {
-  write_json(x.res, 200, Json{{"status", "ok"}, {"version", "0.1.0"}, {"time", format_iso8601(now_utc())}});
+  auto db = x.hub.health.database();
+  // A database that cannot write makes the server unable to take ratings: a
+  // load balancer or monitor must see that, not a 200.
+  if (!db.ok()) x.res.set_header("Retry-After", "5");
+  write_json(x.res, db.ok() ? 200 : 503,
+             Json{{"status", db.ok() ? "ok" : "failing"},
+                  {"version", "0.1.0"},
+                  {"time", format_iso8601(now_utc())},
+                  {"database", {{"readable", db.readable}, {"writable", db.writable}, {"detail", db.detail}}}});
 }
 
 void list_venues(Exchange& x) {

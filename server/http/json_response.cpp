@@ -16,14 +16,6 @@ class MalformedBody : public ValidationError {
       : ValidationError({{"body", "malformed JSON: " + detail}}, "malformed JSON") {}
 };
 
-// SQLITE_BUSY, SQLITE_LOCKED: another writer holds the database. SQLITE_FULL,
-// SQLITE_IOERR, SQLITE_CANTOPEN: the disk is full or failing. Either way the
-// request did nothing and may be retried.
-bool database_unavailable(const store::DbError& e) {
-  int primary = e.code() & 0xff;
-  return primary == 5 || primary == 6 || primary == 13 || primary == 10 || primary == 14;
-}
-
 }  // namespace
 
 void write_json(Response& res, int status, const Json& body) {
@@ -97,7 +89,7 @@ void write_exception(Response& res, std::exception_ptr error, const std::string&
     res.set_header("Retry-After", std::to_string(e.retry_after()));
     write_error(res, 429, "too_many_requests", e.what());
   } catch (const store::DbError& e) {
-    if (database_unavailable(e)) {
+    if (e.is_unavailable()) {  // busy, full or failing: nothing was done, retrying may work
       std::fprintf(stderr, "database unavailable: %s: %s\n", context.c_str(), e.what());
       res.set_header("Retry-After", "1");
       write_error(res, 503, "unavailable", "the database is busy or cannot write; retry shortly");

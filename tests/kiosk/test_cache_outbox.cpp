@@ -149,6 +149,49 @@ TEST_CASE("decode_sync_page reads the server's shape and refuses others") {
   CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":1,"upserts":{}})")));
 }
 
+// Found by tests/fuzz (kiosk_sync): nlohmann's value() throws on a field of
+// another type and casts an out-of-range number to an integer with undefined
+// behaviour; a page is refused as a whole, a board is read as far as it goes.
+TEST_CASE("decode_sync_page refuses a version or cursor that is not an integer and clamps huge poll intervals") {
+  CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":1,"upserts":[{"kind":"venue","id":"1","version":1e300}]})")));
+  CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":1,"deletes":[{"kind":"venue","id":"1","version":"7"}]})")));
+  CHECK_THROWS(decode_sync_page(Json::parse(R"({"cursor":18446744073709551615})")));
+  auto p = decode_sync_page(
+      Json::parse(R"({"cursor":1,"settings":{"content_poll_s":4294967301,"live_poll_s":-4294967295}})"));
+  CHECK(p.content_poll_s == 3600);
+  CHECK(p.live_poll_s == 1);
+}
+
+TEST_CASE("transport boards with fields of the wrong type are read without them, never thrown out of load") {
+  test::TempDir dir;
+  CacheStore cache(dir.file("cache.db"));
+  Timestamp now = at("2026-11-29T20:00:00+08:00");
+  cache.store_board("departures", Json::parse(R"({"stops":[{"stop":{"name":"码头"},"departures":[
+    {"route_name":"1路","departs_at":"2026-11-29T20:10:00+08:00","last_of_day":1}]}]})"), now);
+  cache.store_board("parking", Json::parse(R"({"car_parks":[{"id":3,"lat":"37.5","lon":null,"capacity":1e300,
+    "free_spaces":18446744073709551615,"fee":{"known":"yes","free_now":0,"price_now_cents_per_hour":800}}]})"), now);
+  CachedContent c;
+  REQUIRE_NOTHROW(c = cache.load(now));
+  REQUIRE(c.departures.size() == 1);
+  CHECK(c.departures[0].route_name == "1路");
+  CHECK_FALSE(c.departures[0].last_of_day);
+  REQUIRE(c.car_parks.size() == 1);
+  const CarParkItem& park = c.car_parks[0];
+  CHECK(park.id == "3");
+  CHECK(park.lat == 0.0);
+  CHECK(park.capacity == 0);
+  CHECK_FALSE(park.free_spaces.has_value());
+  CHECK_FALSE(park.free_now);
+  CHECK_FALSE(park.price_now_cents.has_value());
+}
+
+TEST_CASE("an /auth/me answer with a kind that is not text is not a device's") {
+  CHECK_FALSE(device_id_of(Json::parse(R"({"kind":1,"id":"kiosk-3"})")).has_value());
+  CHECK_FALSE(device_id_of(Json::parse(R"({"kind":"device","id":3})")).has_value());
+  CHECK_FALSE(device_id_of(Json::parse(R"(["device"])")).has_value());
+  CHECK(device_id_of(Json::parse(R"({"kind":"device","id":"kiosk-3","name":"码头"})")) == "kiosk-3");
+}
+
 TEST_CASE("tracking numbers: kiosk prefix, local date, daily sequence, unique") {
   CHECK(tracking_prefix("kiosk-3") == "K3");
   CHECK(tracking_prefix("kiosk-1234") == "K1234");

@@ -9,14 +9,18 @@
 namespace yeyou::test {
 
 TestServer::TestServer(TestServerOptions options) {
-  pool_ = std::make_unique<store::DbPool>(db_path());
+  pool_ = std::make_unique<store::DbPool>(db_path(), store::Sync::normal, options.vfs);
   if (options.seed_demo) services::seed_demo(*pool_, std::string(YEYOU_SOURCE_DIR) + "/assets/demo", now_utc());
   services::ServerConfig config = options.config;
   config.db_path = db_path();  // the contact key lands next to it, in the temp dir
   if (config.cases.calendar_file.empty())
     config.cases.calendar_file = std::string(YEYOU_SOURCE_DIR) + "/assets/calendar/cn-workdays.json";
   hub_ = std::make_unique<services::ServiceHub>(*pool_, config);
-  server_ = std::make_unique<http::ApiServer>(*hub_, http::HttpOptions{options.max_body_bytes, 4, false});
+  auto http = http::http_options(config);
+  http.max_body_bytes = options.max_body_bytes;
+  http.threads = 4;
+  http.log_requests = false;
+  server_ = std::make_unique<http::ApiServer>(*hub_, http);
   port_ = server_->bind("127.0.0.1", 0);
   REQUIRE(port_ > 0);
   thread_ = std::thread([this] { server_->serve(); });

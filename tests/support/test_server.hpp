@@ -20,7 +20,8 @@ namespace yeyou::test {
 struct TestServerOptions {
   bool seed_demo = true;
   std::size_t max_body_bytes = 64 * 1024;
-  services::ServerConfig config = {};
+  services::ServerConfig config = {};  // [server] limits and proxies reach the HTTP server too
+  const char* vfs = nullptr;           // a registered SQLite VFS for the database (fault_vfs())
 };
 
 class TestServer {

@@ -1,6 +1,7 @@
 // The GTFS reader: CSV rules, the sample feeds (valid and broken), .zip
 // archives and the departures it derives.
 #include <doctest/doctest.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 
@@ -239,4 +240,29 @@ TEST_CASE("a feed in a .zip, at the root or in one folder, reads like the folder
   auto junk = dir.path() / "junk.zip";
   std::ofstream(junk) << "this is not a zip archive";
   CHECK(refusal(junk.string()).rfind(junk.string() + ": not a readable .zip archive", 0) == 0);
+}
+
+// Found by tests/fuzz (gtfs_zip): the reader allocated the size an entry's
+// header claims before reading a byte, so a 200-byte archive cost 1 GiB.
+TEST_CASE("a .zip entry claiming a size it does not have is damaged, and its claim costs no memory") {
+  test::TempDir dir;
+  auto path = dir.path() / "liar.zip";
+  test::write_stored_zip(
+      path, {{"agency.txt", "agency_id,agency_name,agency_url,agency_timezone\nA,Bus,https://x,Asia/Shanghai\n"}});
+  std::string zip = test::slurp(path);
+  auto claim = [&](std::size_t at) {  // the uncompressed size: almost the 1 GiB limit
+    for (int k = 0; k < 4; ++k) zip[at + static_cast<std::size_t>(k)] = "\xF0\xFF\xFF\x3F"[k];
+  };
+  claim(22);                           // in the local header
+  claim(zip.find("PK\x01\x02") + 24);  // and in the central directory
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << zip;
+
+  auto peak_kb = [] {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+  };
+  long before = peak_kb();
+  CHECK(refusal(path.string()) == "agency.txt: is damaged in the archive");
+  CHECK(peak_kb() - before < 256 * 1024);
 }

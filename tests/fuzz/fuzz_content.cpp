@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   });
   fuzz::expect_4xx([&] {
     auto created = http::decode_new_events(*body, 1);
-    if (created.rule) (void)expand(*created.rule);
+    if (created.recurrence) (void)expand(*created.recurrence);
     fuzz::must_decode_again("the stored event", [&] { (void)event_from_json(to_json(created.event), true, true); });
   });
   fuzz::expect_4xx([&] {

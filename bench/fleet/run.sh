@@ -4,7 +4,7 @@
 # user edits content; prints BENCH lines (JSON) for scripts/bench.
 #
 # Usage: bench/fleet/run.sh BIN_DIR [sizes="100 1000 5000"] [runs=3] [window_s=32]
-# Env:   YEYOU_FLEET_THREADS (server [server] threads, default 8 = the shipped default)
+# Env:   YEYOU_FLEET_THREADS (server [server] threads; unset = the shipped default)
 #        YEYOU_FLEET_CONN    cycle (default) | keepalive  (see docs/benchmarks.md "Fleet sync")
 # Time:  per size ~6 s warm-up + runs x window_s (default 3 x 32 s), ~5.3 min for all three sizes.
 set -euo pipefail
@@ -12,7 +12,7 @@ bin="$1"
 sizes="${2:-100 1000 5000}"
 runs="${3:-3}"
 window="${4:-32}"
-threads="${YEYOU_FLEET_THREADS:-8}"
+threads="${YEYOU_FLEET_THREADS:-}"
 conn="${YEYOU_FLEET_CONN:-cycle}"
 work="$(mktemp -d)"
 server_pid=""
@@ -29,7 +29,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 cat > "$work/server.toml" <<TOML
 [server]
 log_requests = false
-threads = $threads
+${threads:+threads = $threads}
 TOML
 password="fleet-bench-$$-$RANDOM$RANDOM"
 

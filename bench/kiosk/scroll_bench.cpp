@@ -130,8 +130,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk_scroll_bench: %s\n", e.what());
     return 64;
   }
+  // No display here; the kiosk then picks its software renderer itself.
   SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
-  SDL_setenv("SDL_RENDER_DRIVER", "software", 0);
   App app(cfg);
   if (!app.init()) return 1;
 

@@ -57,6 +57,7 @@ const char* kiosk_usage() {
          "  --lang zh|en|ko    starting language (with --screenshot: only this language)\n"
          "  --size WxH         window size in pixels, e.g. 1920x1080\n"
          "  --fullscreen       fill the screen\n"
+         "  --renderer auto|software|accelerated  how to draw (auto: software without a GPU)\n"
          "  --screenshot DIR   render every screen offscreen to DIR/*.png and exit\n"
          "  --now ISO8601      freeze the clock at this instant (demos, screenshots)\n"
          "  --token T          the kiosk's device token (yeyou-server kiosk add)\n"
@@ -64,6 +65,10 @@ const char* kiosk_usage() {
          "  --kiosk-id ID      this kiosk's device id (default: asked from the server)\n"
          "  --backoff-ms MS    sender retry backoff base (full jitter, 5 min cap)\n"
          "  --help             show this help\n";
+}
+
+static bool is_renderer_choice(const std::string& r) {
+  return r == "auto" || r == "software" || r == "accelerated";
 }
 
 void load_kiosk_file(KioskConfig& cfg, const std::string& path) {
@@ -80,6 +85,9 @@ void load_kiosk_file(KioskConfig& cfg, const std::string& path) {
   cfg.width = static_cast<int>(f.integer("display.width", cfg.width, 320, 7680));
   cfg.height = static_cast<int>(f.integer("display.height", cfg.height, 240, 4320));
   cfg.fullscreen = f.boolean("display.fullscreen", cfg.fullscreen);
+  cfg.renderer = f.string("display.renderer", cfg.renderer);
+  if (!is_renderer_choice(cfg.renderer))
+    throw ConfigError(path + ": display.renderer must be auto, software or accelerated");
   cfg.font_path = resolve(path, f.string("font.path", cfg.font_path));
   cfg.font_size = f.number("font.size", cfg.font_size, 12, 96);
   std::string lang_dir = f.string("assets.lang_dir", "");
@@ -157,6 +165,10 @@ KioskConfig parse_kiosk_args(const std::vector<std::string>& args) {
         throw UsageError("--size must be WxH between 320x240 and 7680x4320 (got \"" + v + "\")");
     } else if (a == "--fullscreen") {
       cfg.fullscreen = true;
+    } else if (a == "--renderer") {
+      cfg.renderer = value();
+      if (!is_renderer_choice(cfg.renderer))
+        throw UsageError("--renderer must be auto, software or accelerated (got \"" + cfg.renderer + "\")");
     } else if (a == "--screenshot") {
       cfg.screenshot_dir = value();
     } else if (a == "--now") {

@@ -34,6 +34,9 @@ struct KioskConfig {
   int width = 1920;
   int height = 1080;
   bool fullscreen = false;
+  // "auto": SDL's software renderer where the accelerated one would be a
+  // software rasteriser (no GPU); "software" or "accelerated" force one.
+  std::string renderer = "auto";
   // [font]
   std::string font_path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
   double font_size = 30;  // body text in px at 1080 lines; scaled with the window height

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <string>
 
 #include <SDL.h>
 #include <imgui.h>
@@ -33,6 +35,61 @@
 
 namespace yeyou::kiosk {
 namespace {
+
+// Why SDL's software renderer should draw here, or "" when the accelerated
+// one may: without a GPU SDL's OpenGL renderer is Mesa's llvmpipe, which
+// loads LLVM (~110 MB more peak memory) and is slower than SDL's own
+// software renderer. Decided before creating a GL renderer, so that LLVM
+// is never mapped.
+std::string software_reason() {
+  std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  if (driver == "offscreen" || driver == "dummy") return "video driver '" + driver + "' has no GPU";
+  std::error_code ec;
+  bool gpu = false;
+  for (const auto& e : std::filesystem::directory_iterator("/dev/dri", ec))
+    gpu |= e.path().filename().string().rfind("renderD", 0) == 0 || e.path().filename().string().rfind("card", 0) == 0;
+  if (!gpu) return "no GPU (no /dev/dri render node)";
+  return "";
+}
+
+// The renderer's own name for what draws: "opengl" on a GPU, or the
+// rasteriser behind GL when it is one in software.
+std::string gl_rasteriser(SDL_Renderer* r) {
+  SDL_RendererInfo info{};
+  if (SDL_GetRendererInfo(r, &info) != 0 || !info.name || std::string(info.name).rfind("opengl", 0) != 0) return "";
+  using GetString = const unsigned char* (*)(unsigned);
+  auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+  const unsigned char* name = get ? get(0x1F01 /* GL_RENDERER */) : nullptr;
+  return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+// `choice`: auto, software or accelerated (KioskConfig::renderer). Logs what it chose and why.
+SDL_Renderer* create_renderer(SDL_Window* window, const std::string& choice) {
+  std::string reason = choice == "software" ? "asked for" : choice == "accelerated" ? "" : software_reason();
+  SDL_Renderer* r = nullptr;
+  if (reason.empty()) {
+    r = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    std::string raster = r ? gl_rasteriser(r) : "";
+    bool software_raster = raster.find("llvmpipe") != std::string::npos ||
+                           raster.find("softpipe") != std::string::npos || raster.find("swrast") != std::string::npos;
+    if (!r) {
+      reason = std::string("no accelerated renderer: ") + SDL_GetError();
+    } else if (software_raster && choice == "auto") {
+      SDL_DestroyRenderer(r);
+      r = nullptr;
+      reason = "the accelerated renderer is a software rasteriser (" + raster + ")";
+    } else {
+      SDL_RendererInfo info{};
+      SDL_GetRendererInfo(r, &info);
+      std::fprintf(stderr, "yeyou-kiosk: renderer %s%s%s (%s)\n", info.name, raster.empty() ? "" : ", ",
+                   raster.c_str(), choice == "accelerated" ? "asked for" : "a GPU is present");
+      return r;
+    }
+  }
+  r = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+  if (r) std::fprintf(stderr, "yeyou-kiosk: renderer software (%s)\n", reason.c_str());
+  return r;
+}
 
 constexpr int kExtraFrames = 3;       // frames drawn after each event (ImGui settles in 2)
 // Large-text mode: running text 1.3x; headings, already large, 1.15x (they
@@ -180,9 +237,7 @@ bool App::init() {
     return false;
   }
   if (cfg_.fullscreen && !offscreen) SDL_ShowCursor(SDL_DISABLE);
-  renderer_ = offscreen ? nullptr
-                        : SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+  renderer_ = create_renderer(window_, offscreen ? "software" : cfg_.renderer);
   if (!renderer_) {
     std::fprintf(stderr, "yeyou-kiosk: cannot create renderer: %s\n", SDL_GetError());
     return false;

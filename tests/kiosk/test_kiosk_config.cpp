@@ -53,6 +53,8 @@ TEST_CASE("the shipped config/kiosk.toml loads and documents the defaults") {
   CHECK(file.width == defaults.width);
   CHECK(file.height == defaults.height);
   CHECK(file.fullscreen == defaults.fullscreen);
+  CHECK(file.renderer == defaults.renderer);
+  CHECK(defaults.renderer == "auto");
   CHECK(file.font_path == defaults.font_path);
   CHECK(file.font_size == doctest::Approx(defaults.font_size));
   CHECK(file.screenshot_wait_seconds == defaults.screenshot_wait_seconds);
@@ -113,5 +115,7 @@ TEST_CASE("bad flags are usage errors") {
   CHECK(usage_error({"--now", "tonight"}).find("--now") != std::string::npos);
   CHECK(usage_error({"--screenshot"}).find("needs a value") != std::string::npos);
   CHECK(usage_error({"--frobnicate"}).find("unknown option") != std::string::npos);
+  CHECK(usage_error({"--renderer", "vulkan"}).find("--renderer") != std::string::npos);
+  CHECK(parse_kiosk_args({"--renderer", "software"}).renderer == "software");
   CHECK(parse_kiosk_args({"--help"}).help);
 }

@@ -35,7 +35,6 @@ void write_status_error(Response& res, int status) {
     case 400: return write_error(res, status, "bad_request", "the request could not be understood");
     case 404: return write_error(res, status, "not_found", "no such resource");
     case 405: return write_error(res, status, "method_not_allowed", "method not allowed on this resource");
-    case 408: return write_error(res, status, "request_timeout", "the request was not received in time");
     case 413: return write_error(res, status, "payload_too_large", "the request body is too large");
     case 414: return write_error(res, status, "uri_too_long", "the request URI is too long");
     case 415:

@@ -120,7 +120,7 @@ void check_scope(services::ServiceHub& hub, const Access& access, const Principa
         throw NotFound("no event " + std::to_string(id));
       return;
     }
-    case Scope::case_file: hub.cases.get(p, path_id(req), now_utc()); return;  // NotFound outside the caller's units
+    case Scope::case_file: return hub.cases.check_in_scope(p, path_id(req));
     case Scope::own_device:
       if (req.matches.size() < 2 || req.matches[1] != p.device_id) throw NotFound("no such device");
       return;

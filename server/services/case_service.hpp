@@ -144,6 +144,9 @@ class CaseService {
   // What the visitor wrote on a case in the caller's units: complaint text
   // or rating comment and reasons, never the contact (case_source.cpp).
   CaseSource source(const Principal& who, std::int64_t id);
+  // Throws NotFound unless case `id` exists in the caller's units (one
+  // lookup: no steps read, no contact decrypted).
+  void check_in_scope(const Principal& who, std::int64_t id);
   // A complaint's public status by tracking number: no personal data. Throws NotFound.
   store::CaseRow public_complaint(const std::string& tracking_no);
 

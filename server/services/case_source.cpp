@@ -4,6 +4,8 @@
 
 namespace yeyou::services {
 
+void CaseService::check_in_scope(const Principal& who, std::int64_t id) { load_for(who, pool_.get(), id); }
+
 CaseSource CaseService::source(const Principal& who, std::int64_t id) {
   auto& db = pool_.get();
   auto row = load_for(who, db, id);

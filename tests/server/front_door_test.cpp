@@ -17,6 +17,7 @@
 #include "core/uuid.hpp"
 #include "server/http/client_address.hpp"
 #include "server/http/request_log.hpp"
+#include "server/http/route.hpp"
 #include "server/store/rating_store.hpp"
 #include "support/fault_vfs.hpp"
 #include "support/test_server.hpp"
@@ -81,7 +82,7 @@ class RawClient {
   }
   // True when the server closes the connection within `limit`.
   bool closed_within(std::chrono::milliseconds limit) {
-    auto rest = read_response(limit);
+    (void)read_response(limit);
     return closed_;
   }
 
@@ -328,6 +329,12 @@ TEST_CASE("log lines escape control characters and never carry tokens") {
   CHECK(http::escape_for_log("\xff\xfe") == "\\xff\\xfe");
   CHECK(http::escape_for_log("back\\slash") == "back\\x5cslash");
   CHECK(http::escape_for_log(std::string(2000, 'a')).size() < 600);
+  // The path a log line shows: rating-link tokens by name only.
+  http::RouteMatcher matcher(http::route_table());
+  CHECK(matcher.find("GET", "/r/Secret_Token-123").log_path == "/r/{token}");
+  CHECK(matcher.find("POST", "/api/v1/public/rating-links/Secret_Token-123/rating").log_path ==
+        "/api/v1/public/rating-links/{token}/rating");
+  CHECK(matcher.find("GET", "/api/v1/events/7.ics").log_path == "/api/v1/events/7.ics");
 }
 
 TEST_CASE("trusted proxies: X-Forwarded-For and -Proto are believed from them only") {

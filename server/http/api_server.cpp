@@ -101,6 +101,11 @@ class ApiServer::Impl {
   // about to: see Session::send).
   void release(const std::string& address);
   void forget(Session* s);
+  // Deferred answers not yet delivered (see Session::run_deferred): the
+  // writer calls back into this server until they are none.
+  std::size_t deferred = 0;
+  void deferred_begun();
+  void deferred_ended();
 };
 
 // One connection. Its steps run one at a time, on the connection's strand
@@ -208,10 +213,15 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!encoding.empty() && !iequals(encoding, "identity")) return reject(415);
     if (auto length = parser_->content_length(); length && *length > opt().max_body_bytes) return reject(413);
     parser_->body_limit(opt().max_body_bytes);  // bounds a chunked body as it arrives
+    // A deferred handler does not block: it and the access check before it
+    // run here (a kiosk's token is cached), saving two thread hand-offs.
+    deferred_ = match_.route->handler.start != nullptr;
+    if (deferred_) return decide_access();
     to_worker([](Session& s) { s.decide_access(); });
   }
 
-  // On a worker: who is asking, and may they? Then the body, then the handler.
+  // On a worker (or inline, see deferred_): who is asking, and may they?
+  // Then the body, then the handler.
   void decide_access() {
     try {
       who_ = authorize(server_.hub, match_.route->access, req_);
@@ -263,23 +273,68 @@ class Session : public std::enable_shared_from_this<Session> {
       if (ec == bhttp::error::body_limit) return self->reject(413);
       if (ec) return self->close();  // a timeout has closed the socket already: nothing can be answered
       self->body_unread_ = false;
+      if (self->deferred_) return self->run_handler();
       self->to_worker([](Session& s) { s.run_handler(); });
     });
   }
 
-  // On a worker.
+  // On a worker, or on the strand for a deferred handler.
   void run_handler() {
     req_.body = std::move(parser_->get().body());
+    if (deferred_) return run_deferred();
+    answer([this] {
+      Exchange x{server_.hub, req_, res_, who_};
+      match_.route->handler.run(x);
+    });
+    to_strand([](Session& s) { s.send(); });
+  }
+
+  // Writes the response `produce` makes; what it throws becomes the error answer.
+  template <typename F>
+  void answer(F produce) {
+    res_ = Response{};
     res_.set_header("Cache-Control", "no-store");
-    Exchange x{server_.hub, req_, res_, who_};
     try {
-      match_.route->handler(x);
+      produce();
     } catch (...) {
       res_ = Response{};
       res_.set_header("Cache-Control", "no-store");
       write_exception(res_, std::current_exception(), req_.method + " " + match_.log_path);
     }
-    to_strand([](Session& s) { s.send(); });
+  }
+
+  // Keeps the session, and the server's count of deferred answers, until the
+  // handler's Reply (and every copy of it) is gone.
+  struct InFlight {
+    explicit InFlight(std::shared_ptr<Session> s) : session(std::move(s)) { session->server_.deferred_begun(); }
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+    ~InFlight() {
+      auto& server = session->server_;
+      session.reset();
+      server.deferred_ended();
+    }
+    std::shared_ptr<Session> session;
+  };
+
+  // On the strand: the handler hands its work on and returns; its Reply
+  // brings the answer back to the strand from whichever thread calls it.
+  void run_deferred() {
+    auto in_flight = std::make_shared<InFlight>(shared_from_this());
+    Reply reply = [in_flight](Fill fill) {
+      auto self = in_flight->session;
+      net::post(self->stream_.get_executor(), [self, fill = std::move(fill)] {
+        self->answer([&] { fill(self->res_); });
+        self->send();
+      });
+    };
+    bool started = false;
+    answer([&] {
+      Exchange x{server_.hub, req_, res_, who_};
+      match_.route->handler.start(x, std::move(reply));
+      started = true;
+    });
+    if (!started) send();  // refused before any work was handed on
   }
 
   // Answers without running a handler (and closes when the body was not read).
@@ -377,8 +432,10 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Back to the connection's strand (where a deferred route already is).
   template <typename F>
   void to_strand(F step) {
+    if (deferred_) return step(*this);
     net::post(stream_.get_executor(), [self = shared_from_this(), step] { step(*self); });
   }
 
@@ -395,6 +452,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::chrono::steady_clock::time_point started_{};
   std::size_t served_ = 0;
   bool body_unread_ = false;
+  bool deferred_ = false;  // the route's handler is deferred: no worker is involved
   int parse_error_ = 0;
   bool idle_ = false;
   bool slot_released_ = false;
@@ -417,6 +475,16 @@ void ApiServer::Impl::release(const std::string& address) {
   --open_connections;
   auto it = per_address.find(address);
   if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+}
+
+void ApiServer::Impl::deferred_begun() {
+  std::lock_guard lock(mu);
+  ++deferred;
+}
+
+void ApiServer::Impl::deferred_ended() {
+  std::lock_guard lock(mu);
+  if (--deferred == 0) drained.notify_all();
 }
 
 void ApiServer::Impl::forget(Session* s) {
@@ -477,6 +545,9 @@ ApiServer::ApiServer(services::ServiceHub& hub, HttpOptions options)
 ApiServer::~ApiServer() {
   stop();
   impl_->workers.join();
+  // The writer still holds deferred answers: it calls back into this server.
+  std::unique_lock lock(impl_->mu);
+  impl_->drained.wait(lock, [this] { return impl_->deferred == 0; });
 }
 
 int ApiServer::bind(const std::string& host, int port) {

@@ -29,7 +29,7 @@ void list_notices(Exchange& x);
 void issue_notice(Exchange& x);
 void expire_notice(Exchange& x);
 void changes(Exchange& x);
-void submit_rating(Exchange& x);
+void submit_rating(Exchange& x, Reply reply);
 void submit_complaint(Exchange& x);
 void sync_content(Exchange& x);
 void sync_live(Exchange& x);

@@ -51,9 +51,14 @@ void list_events(Exchange& x) {
              Json{{"from", format_iso8601(range.from)}, {"to", format_iso8601(range.to)}, {"events", events}});
 }
 
-void submit_rating(Exchange& x) {
-  auto receipt = x.hub.ratings.submit(rating_from_json(parse_body(x.req)), x.who.device_id, now_utc());
-  write_json(x.res, receipt.created ? 201 : 200, rating_json(receipt));
+void submit_rating(Exchange& x, Reply reply) {
+  x.hub.ratings.submit_async(rating_from_json(parse_body(x.req)), x.who.device_id, now_utc(),
+                             [reply = std::move(reply)](services::RatingOutcome o) {
+                               reply([o = std::move(o)](Response& res) {
+                                 if (o.error) std::rethrow_exception(o.error);
+                                 write_json(res, o.receipt.created ? 201 : 200, rating_json(o.receipt));
+                               });
+                             });
 }
 
 }  // namespace yeyou::http::handlers

@@ -12,6 +12,7 @@
 //   {file}      the rest of the path, [A-Za-z0-9_./-]{1,200} (last only)
 // A parameter may carry a literal suffix inside its segment ("{id}.ics").
 // When two patterns match, the one with a literal segment first wins.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,7 +65,23 @@ struct Exchange {
   const services::Principal& who;
 };
 
-using Handler = void (*)(Exchange&);
+// Delivers a deferred handler's answer, once, from any thread: `fill` then
+// runs on the connection's I/O thread and writes the response (what it
+// throws becomes the error answer).
+using Fill = std::function<void(Response&)>;
+using Reply = std::function<void(Fill)>;
+
+// Most handlers run on the worker pool and may block (database reads, the
+// durable writer). A deferred handler runs on the connection's I/O thread and
+// must not block: it decodes, hands its work to the durable writer without
+// waiting (submit_async) and returns; the answer follows through its Reply.
+// The hot ingest path so costs no thread hand-off of its own.
+struct Handler {
+  Handler(void (*f)(Exchange&)) : run(f) {}             // NOLINT: implicit, for the table
+  Handler(void (*f)(Exchange&, Reply)) : start(f) {}    // NOLINT: implicit, for the table
+  void (*run)(Exchange&) = nullptr;
+  void (*start)(Exchange&, Reply) = nullptr;
+};
 
 struct Route {
   Method method;

@@ -20,15 +20,27 @@ GroupCommitter::~GroupCommitter() {
   thread_.join();
 }
 
-void GroupCommitter::submit(std::function<void(Db&)> work) {
-  Item item;
-  item.work = std::move(work);
+void GroupCommitter::enqueue(Item* item) {
   {
     std::lock_guard lock(mu_);
     if (stop_) throw DbError("the database writer is shutting down", 1);
-    queue_.push_back(&item);
+    queue_.push_back(item);
   }
   wake_.notify_one();
+}
+
+void GroupCommitter::submit_async(std::function<void(Db&)> work, std::function<void(std::exception_ptr)> done) {
+  auto item = std::make_unique<Item>();
+  item->work = std::move(work);
+  item->on_done = std::move(done);
+  enqueue(item.get());
+  item.release();  // the writer deletes it once on_done has run (finish)
+}
+
+void GroupCommitter::submit(std::function<void(Db&)> work) {
+  Item item;
+  item.work = std::move(work);
+  enqueue(&item);
   item.done.wait(0, std::memory_order_acquire);
   if (Item* next = item.next) {  // read before `item` goes away; `next` waits until woken
     next->done.store(1, std::memory_order_release);
@@ -38,13 +50,22 @@ void GroupCommitter::submit(std::function<void(Db&)> work) {
 }
 
 void GroupCommitter::finish(const std::vector<Item*>& batch, const std::vector<std::exception_ptr>& errors) {
+  Item* first_waiting = nullptr;
+  Item* last_waiting = nullptr;
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    batch[i]->error = errors[i];
-    batch[i]->next = i + 1 < batch.size() ? batch[i + 1] : nullptr;
+    Item* item = batch[i];
+    if (item->on_done) {
+      item->on_done(errors[i]);
+      delete item;
+      continue;
+    }
+    item->error = errors[i];
+    (last_waiting ? last_waiting->next : first_waiting) = item;
+    last_waiting = item;
   }
-  if (batch.empty()) return;
-  batch[0]->done.store(1, std::memory_order_release);
-  batch[0]->done.notify_one();
+  if (!first_waiting) return;
+  first_waiting->done.store(1, std::memory_order_release);
+  first_waiting->done.notify_one();
 }
 
 std::uint64_t GroupCommitter::batches() const {

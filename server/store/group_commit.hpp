@@ -60,22 +60,33 @@ class GroupCommitter {
     }
   }
 
+  // Like run(), without waiting: work(db) runs in the next batch, and
+  // done(error) is called once the batch has committed (error null) or
+  // failed. done runs on the writer thread, so it must only hand the outcome
+  // on (post it to the caller's thread) and must not throw. Throws DbError
+  // when the writer is shutting down.
+  void submit_async(std::function<void(Db&)> work, std::function<void(std::exception_ptr)> done);
+
   std::uint64_t batches() const;
   std::uint64_t items() const;
   // One observer (nullptr: none); it must outlive its registration.
   void set_observer(BatchObserver* observer);
 
  private:
-  // Lives on its caller's stack until the caller is woken. The writer wakes
-  // only a batch's first caller; each woken caller wakes the next, so the
-  // writer goes on to the next batch instead of making a system call per item.
+  // A waiting caller's item lives on its stack until the caller is woken. The
+  // writer wakes only a batch's first waiting caller; each woken caller wakes
+  // the next, so the writer goes on to the next batch instead of making a
+  // system call per item. An item without a waiting caller (submit_async) is
+  // owned by the queue and has `on_done`.
   struct Item {
     std::function<void(Db&)> work;
+    std::function<void(std::exception_ptr)> on_done;
     std::exception_ptr error;
     Item* next = nullptr;
     std::atomic<int> done{0};  // 4 bytes: waited on as a futex itself
   };
   void submit(std::function<void(Db&)> work);
+  void enqueue(Item* item);
   void loop();
   // Runs the items one after the other; false as soon as one throws.
   static bool run_bare(Db& db, const std::vector<Item*>& batch);

@@ -9,7 +9,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -426,6 +428,43 @@ TEST_CASE("a full disk answers 503 with Retry-After, /health says so, and both r
   auto [hs, hb] = call(srv, "GET", "/api/v1/health", "");
   CHECK(hs == 200);
   CHECK(hb["database"]["detail"] == "ok");
+}
+
+TEST_CASE("stopping during ingest: every rating answered 201 is stored, and stop waits for the ones in flight") {
+  test::TestServer srv;
+  auto kiosk = test::kiosk_token(srv);
+  std::atomic<bool> stopped{false};
+  std::mutex mu;
+  std::vector<std::string> stored;
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 8; ++t) {
+    clients.emplace_back([&] {
+      auto cli = srv.client();
+      cli.set_keep_alive(true);
+      for (int i = 0; i < 2000; ++i) {
+        std::string id = new_uuid();
+        auto r = cli.Post("/api/v1/ratings", test::bearer(kiosk), rating_body(id, "4", 1 + i % 5).dump(),
+                          "application/json");
+        if (!r) {
+          if (stopped) return;  // refused or closed by the stopping server
+          continue;
+        }
+        if (r->status == 201) {
+          std::lock_guard lock(mu);
+          stored.push_back(id);
+        }
+      }
+    });
+  }
+  REQUIRE(test::wait_for([&] {
+    std::lock_guard lock(mu);
+    return stored.size() >= 200;
+  }));
+  stopped = true;
+  srv.stop();  // returns only once no answer is owed
+  for (auto& c : clients) c.join();
+  auto& db = srv.pool().get();
+  for (const auto& id : stored) CHECK(store::find_rating(db, srv.hub().vault, id).has_value());
 }
 
 }  // namespace yeyou

@@ -204,3 +204,48 @@ TEST_CASE("group commit: the checkpointer runs below the writer's priority") {
   REQUIRE(checkpointer_nice);
   CHECK(*checkpointer_nice == std::min(19, *writer_nice + store::WalCheckpointer::kNice));
 }
+
+TEST_CASE("group commit: items submitted without waiting share batches with waiting ones, and learn their outcome after the commit") {
+  test::TempDir dir;
+  auto path = db_with_table(dir, "a.db", "CREATE TABLE t (id INTEGER PRIMARY KEY, who INTEGER NOT NULL CHECK (who >= 0))");
+  store::Db reader(path);  // used by the done callbacks only, one at a time on the writer thread
+  std::atomic<int> done{0}, visible{0}, failed{0}, waited{0};
+  {
+    store::GroupCommitter writer(path);
+    std::thread waiting([&] {
+      for (int i = 0; i < 100; ++i) {
+        writer.run([](store::Db& db) { store::Stmt(db, "INSERT INTO t(who) VALUES(1)").run(); });
+        ++waited;
+      }
+    });
+    for (int i = 0; i < 300; ++i) {
+      int who = i == 150 ? -1 : 2;  // one item violates the CHECK
+      auto id = std::make_shared<std::int64_t>(0);
+      writer.submit_async(
+          [who, id](store::Db& db) {
+            store::Stmt(db, "INSERT INTO t(who) VALUES(?1)").bind(1, who).run();
+            *id = db.last_insert_id();
+          },
+          [&, id](std::exception_ptr error) {
+            if (error) {
+              ++failed;
+            } else {
+              // Committed before done is called: another connection sees the row.
+              store::Stmt s(reader, "SELECT count(*) FROM t WHERE id = ?1");
+              s.bind(1, *id).step();
+              if (s.int64(0) == 1) ++visible;
+            }
+            ++done;
+          });
+    }
+    waiting.join();
+    CHECK(test::wait_for([&] { return done == 300; }));
+  }  // the writer drains its queue before it stops
+  CHECK(waited == 100);
+  CHECK(failed == 1);
+  CHECK(visible == 299);
+  store::Stmt count(reader, "SELECT count(*), sum(who = 2) FROM t");
+  count.step();
+  CHECK(count.int64(0) == 100 + 299);
+  CHECK(count.int64(1) == 299);
+}

@@ -28,7 +28,9 @@ TestServer::TestServer(TestServerOptions options) {
   REQUIRE(server_->is_running());
 }
 
-TestServer::~TestServer() {
+TestServer::~TestServer() { stop(); }
+
+void TestServer::stop() {
   server_->stop();
   if (thread_.joinable()) thread_.join();
 }

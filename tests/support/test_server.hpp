@@ -28,6 +28,9 @@ class TestServer {
  public:
   explicit TestServer(TestServerOptions options = {});
   ~TestServer();
+  // Stops the HTTP server as SIGTERM does (requests in flight finish); the
+  // database and services stay open for the test to inspect.
+  void stop();
 
   int port() const { return port_; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
